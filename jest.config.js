@@ -1,0 +1,49 @@
+/**
+ * One jest run for the whole monorepo, in two projects:
+ * - unit: `*.spec.ts` beside the code, no I/O;
+ * - e2e: `test/**\/*.e2e-spec.ts`, real apps against real NATS and PostgreSQL.
+ * TypeScript is compiled by SWC with the decorator metadata NestJS and class-validator need.
+ */
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: {
+          legacyDecorator: true,
+          decoratorMetadata: true,
+          useDefineForClassFields: false,
+        },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const moduleNameMapper = {
+  '^@enforcement-link/(protocol|platform|messaging)$': '<rootDir>/libs/$1/src',
+  '^@enforcement-link/(protocol|platform|messaging)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+  transform,
+  moduleNameMapper,
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      slowTestThreshold: 20,
+    },
+  ],
+};

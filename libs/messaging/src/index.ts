@@ -1,0 +1,6 @@
+export * from './messaging-options';
+export * from './messaging.module';
+export * from './nats-connection.service';
+export * from './nats.health-check';
+export * from './streams/court-messages.stream';
+export * from './streams/provision-streams';

@@ -1,0 +1,114 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { connect, Events, JetStreamManager, NatsConnection } from 'nats';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
+import { provisionStreams } from './streams/provision-streams';
+
+const FIRST_CONNECT_BACKOFF_MS = { initial: 250, max: 10_000 };
+
+/**
+ * The service's one connection to NATS. Starting never waits for NATS: a court must keep
+ * taking requests over HTTP while NATS is down, and its outbox delivers them later. Until the
+ * first connection succeeds it retries with backoff; after that the client reconnects by itself,
+ * and streams are provisioned again after every reconnect in case the server lost them.
+ */
+@Injectable()
+export class NatsConnectionService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(NatsConnectionService.name);
+  private connection?: NatsConnection;
+  private manager?: JetStreamManager;
+  private lastError?: string;
+  private stopping = false;
+  private retryTimer?: NodeJS.Timeout;
+
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
+
+  onApplicationBootstrap(): void {
+    void this.connectUntilStopped(FIRST_CONNECT_BACKOFF_MS.initial);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.retryTimer);
+    if (this.connection && !this.connection.isClosed()) await this.connection.drain();
+  }
+
+  /** The open connection, or undefined while NATS has not been reached yet. */
+  get current(): NatsConnection | undefined {
+    return this.connection;
+  }
+
+  /** Why the service is not connected, for readiness reports. */
+  get problem(): string | undefined {
+    return this.lastError;
+  }
+
+  async jetStreamManager(): Promise<JetStreamManager> {
+    if (!this.connection) throw new Error(`not connected to NATS at ${this.options.servers}`);
+    this.manager ??= await this.connection.jetstreamManager();
+    return this.manager;
+  }
+
+  get streamNames(): string[] {
+    return this.options.streams.map((stream) => stream.name);
+  }
+
+  private async connectUntilStopped(delayMs: number): Promise<void> {
+    if (this.stopping) return;
+    try {
+      const connection = await connect({
+        servers: this.options.servers.split(',').map((server) => server.trim()),
+        name: this.options.connectionName,
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 1_000,
+      });
+      if (this.stopping) {
+        await connection.close();
+        return;
+      }
+      this.connection = connection;
+      this.lastError = undefined;
+      this.logger.log(`connected to NATS at ${connection.getServer()}`);
+      void this.watchStatus(connection);
+      await this.provision();
+    } catch (error) {
+      this.lastError = `cannot reach NATS at ${this.options.servers}: ${describe(error)}`;
+      this.logger.warn(`${this.lastError}; retrying in ${delayMs} ms`);
+      this.retryTimer = setTimeout(
+        () => void this.connectUntilStopped(Math.min(delayMs * 2, FIRST_CONNECT_BACKOFF_MS.max)),
+        delayMs,
+      );
+    }
+  }
+
+  private async watchStatus(connection: NatsConnection): Promise<void> {
+    for await (const status of connection.status()) {
+      if (status.type === Events.Disconnect) {
+        this.lastError = `disconnected from NATS at ${connection.getServer()}`;
+        this.logger.warn(this.lastError);
+      } else if (status.type === Events.Reconnect) {
+        this.lastError = undefined;
+        this.logger.log(`reconnected to NATS at ${connection.getServer()}`);
+        await this.provision();
+      }
+    }
+  }
+
+  private async provision(): Promise<void> {
+    try {
+      await provisionStreams(await this.jetStreamManager(), this.options.streams);
+    } catch (error) {
+      this.lastError = `cannot provision JetStream streams: ${describe(error)}`;
+      this.logger.error(this.lastError);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,23 @@
+import { INestApplication } from '@nestjs/common';
+import { ClassConstructor } from 'class-transformer';
+import { ServiceEnvironment } from '../config/service-environment';
+import { loadEnvironmentOrExit } from '../config/validate-environment';
+
+/**
+ * A service's entry point: validate the environment (exit 1 naming each bad variable), build
+ * the app, listen. A start that fails later (database owned by another service, a failing
+ * migration) also ends with exit code 1 and the reason on stderr.
+ */
+export function runService<E extends ServiceEnvironment>(
+  schema: ClassConstructor<E>,
+  createApp: (environment: E) => Promise<INestApplication>,
+): void {
+  const environment = loadEnvironmentOrExit(schema);
+  createApp(environment)
+    .then((app) => app.listen(environment.PORT, environment.HOST))
+    .catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`Failed to start: ${reason}\n`);
+      process.exit(1);
+    });
+}

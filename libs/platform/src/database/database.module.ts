@@ -1,0 +1,65 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
+import { DatabaseHealthCheck } from './database.health-check';
+import { claimDatabase } from './database-owner';
+import { ensureDatabaseExists } from './ensure-database';
+import { migrateExclusively } from './migrate-exclusively';
+import { isTransientDatabaseError } from './transient-database-error';
+
+type Constructor<T> = new (...args: never[]) => T;
+
+export interface DatabaseModuleOptions {
+  url: string;
+  /** Who this database belongs to: a court code, or `monitor`. */
+  owner: string;
+  migrations: Constructor<MigrationInterface>[];
+  entities?: (Constructor<object> | EntitySchema)[];
+}
+
+/**
+ * The service's own PostgreSQL database: created if missing, claimed for its owner, migrated
+ * (never synchronised) before anything else uses it. A server that is down at start-up is
+ * waited for; a database owned by another service or a failing migration stops the start.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            type: 'postgres',
+            url: options.url,
+            applicationName: options.owner,
+            entities: options.entities ?? [],
+            migrations: options.migrations,
+            synchronize: false,
+            migrationsRun: false,
+            retryAttempts: 10,
+            retryDelay: 3_000,
+            toRetry: isTransientDatabaseError,
+          }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            await ensureDatabaseExists(options.url);
+            const dataSource = await new DataSource(
+              dataSourceOptions as DataSourceOptions,
+            ).initialize();
+            try {
+              await claimDatabase(dataSource, options.owner);
+              await migrateExclusively(dataSource);
+            } catch (error) {
+              await dataSource.destroy();
+              throw error;
+            }
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [DatabaseHealthCheck],
+      exports: [DatabaseHealthCheck],
+    };
+  }
+}

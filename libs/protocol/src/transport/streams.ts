@@ -1,0 +1,15 @@
+/** The major protocol version is part of every subject, so two majors can run side by side. */
+export const PROTOCOL_MAJOR_VERSION = 1;
+
+/**
+ * Court-to-court messages are persisted in one JetStream stream per network. Each receiving
+ * court reads its own slice of it through a durable consumer filtered on its court code, and a
+ * message leaves the stream once that court has acknowledged it (work-queue retention).
+ */
+export function courtMessagesStreamName(namespace: string): string {
+  return `${namespace.toUpperCase()}_COURT_MESSAGES`;
+}
+
+export function courtMessagesSubjects(namespace: string): string[] {
+  return [`${namespace}.v${PROTOCOL_MAJOR_VERSION}.>`];
+}
