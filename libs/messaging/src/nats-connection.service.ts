@@ -35,7 +35,12 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.retryTimer);
-    if (this.connection && !this.connection.isClosed()) await this.connection.drain();
+    const connection = this.connection;
+    if (!connection || connection.isClosed()) return;
+    await connection.drain();
+    // While the server is away, drain() resolves with nothing to flush but leaves the client
+    // trying to reconnect: close it for good.
+    if (!connection.isClosed()) await connection.close();
   }
 
   /** The open connection, or undefined while NATS has not been reached yet. */
@@ -100,6 +105,7 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async provision(): Promise<void> {
+    if (this.stopping) return;
     try {
       await provisionStreams(await this.jetStreamManager(), this.options.streams);
     } catch (error) {

@@ -4,7 +4,7 @@ import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 
 import { DatabaseHealthCheck } from './database.health-check';
 import { claimDatabase } from './database-owner';
 import { ensureDatabaseExists } from './ensure-database';
-import { migrateExclusively } from './migrate-exclusively';
+import { withSchemaLock } from './schema-lock';
 import { isTransientDatabaseError } from './transient-database-error';
 
 type Constructor<T> = new (...args: never[]) => T;
@@ -48,8 +48,10 @@ export class DatabaseModule {
               dataSourceOptions as DataSourceOptions,
             ).initialize();
             try {
-              await claimDatabase(dataSource, options.owner);
-              await migrateExclusively(dataSource);
+              await withSchemaLock(dataSource, async () => {
+                await claimDatabase(dataSource, options.owner);
+                await dataSource.runMigrations({ transaction: 'each' });
+              });
             } catch (error) {
               await dataSource.destroy();
               throw error;

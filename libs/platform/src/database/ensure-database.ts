@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 
-const DUPLICATE_DATABASE = '42P04';
+/** Another replica created it between our check and our CREATE: reported either way. */
+const ALREADY_CREATED = new Set(['42P04', '23505']);
 
 /**
  * Creates the database named in `databaseUrl` when the server does not have it yet, so a new
@@ -20,8 +21,7 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
       await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
     }
   } catch (error) {
-    // Another replica created it between our check and our CREATE.
-    if ((error as { code?: string }).code !== DUPLICATE_DATABASE) throw error;
+    if (!ALREADY_CREATED.has((error as { code?: string }).code ?? '')) throw error;
   } finally {
     await client.end();
   }

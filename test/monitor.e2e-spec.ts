@@ -1,0 +1,46 @@
+import { TestNetwork, waitUntilReady } from './support/test-network';
+
+describe('monitor start-up', () => {
+  let network: TestNetwork;
+
+  beforeEach(() => {
+    network = TestNetwork.create();
+  });
+
+  afterEach(() => network.cleanup());
+
+  it('creates and claims its own database and becomes ready', async () => {
+    const environment = network.monitorEnvironment();
+    const monitor = await network.startMonitor(environment);
+
+    const report = await waitUntilReady(monitor.url);
+    expect(report.checks).toEqual({
+      database: { status: 'up' },
+      nats: { status: 'up', detail: expect.stringContaining('JetStream') as string },
+    });
+    const owners = await network.query<{ owner: string }>(
+      environment.DATABASE_URL,
+      'SELECT owner FROM database_owner',
+    );
+    expect(owners).toEqual([{ owner: 'monitor' }]);
+  });
+
+  it('refuses a court node database', async () => {
+    const court = network.courtNodeEnvironment('qingyang');
+    await network.stop(await network.startCourtNode(court));
+
+    await expect(
+      network.startMonitor(network.monitorEnvironment({ DATABASE_URL: court.DATABASE_URL })),
+    ).rejects.toThrow(/belongs to "qingyang", not to "monitor"/);
+  });
+
+  it('serves its OpenAPI document at /api/docs', async () => {
+    const monitor = await network.startMonitor(network.monitorEnvironment());
+
+    const response = await fetch(`${monitor.url}/api/docs-json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { info: { title: string }; paths: object };
+    expect(document.info.title).toBe('enforcement-link monitor');
+    expect(document.paths).toHaveProperty(['/health/ready']);
+  });
+});

@@ -1,0 +1,159 @@
+import { CourtNodeEnvironment } from '../../apps/court-node/src/config/court-node.environment';
+import { createCourtNodeApp } from '../../apps/court-node/src/court-node.app';
+import { MonitorEnvironment } from '../../apps/monitor/src/config/monitor.environment';
+import { createMonitorApp } from '../../apps/monitor/src/monitor.app';
+import { Environment, quoteIdentifier, validateEnvironment } from '@enforcement-link/platform';
+import { INestApplication } from '@nestjs/common';
+import { connect, JetStreamManager, NatsConnection } from 'nats';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { waitFor } from './wait-for';
+
+/** The services a test run uses: those the test command brought up, or the usual local ones. */
+export const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+export const DATABASE_SERVER_URL =
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface RunningApp {
+  app: INestApplication;
+  url: string;
+}
+
+/**
+ * One test file's private network: its own NATS namespace (so its subjects and streams are its
+ * own) and its own databases, all removed by `cleanup()`. Test files run in parallel and never
+ * see each other's data, nor the data of a network running on the same services.
+ */
+export class TestNetwork {
+  private readonly databases = new Set<string>();
+  private readonly apps = new Set<INestApplication>();
+
+  private constructor(readonly namespace: string) {}
+
+  static create(): TestNetwork {
+    return new TestNetwork(`t${Date.now().toString(36)}${randomBytes(4).toString('hex')}`);
+  }
+
+  /** A database URL on the test server, unique to this run; the database is dropped on cleanup. */
+  databaseUrl(name: string): string {
+    const database = `${this.namespace}_${name.replace(/-/g, '_')}`;
+    this.databases.add(database);
+    const url = new URL(DATABASE_SERVER_URL);
+    url.pathname = `/${database}`;
+    return url.toString();
+  }
+
+  courtNodeEnvironment(court: string, overrides: Environment = {}): CourtNodeEnvironment {
+    return validateEnvironment(CourtNodeEnvironment, {
+      ...this.sharedEnvironment(),
+      COURT_ID: court,
+      DATABASE_URL: this.databaseUrl(court),
+      ...overrides,
+    });
+  }
+
+  monitorEnvironment(overrides: Environment = {}): MonitorEnvironment {
+    return validateEnvironment(MonitorEnvironment, {
+      ...this.sharedEnvironment(),
+      DATABASE_URL: this.databaseUrl('monitor'),
+      ...overrides,
+    });
+  }
+
+  /** Variables for a service run as a child process, the way an operator would start it. */
+  sharedEnvironment(): Environment {
+    return {
+      NATS_URL,
+      NATS_NAMESPACE: this.namespace,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    };
+  }
+
+  startCourtNode(environment: CourtNodeEnvironment): Promise<RunningApp> {
+    return this.listen(createCourtNodeApp(environment));
+  }
+
+  startMonitor(environment: MonitorEnvironment): Promise<RunningApp> {
+    return this.listen(createMonitorApp(environment));
+  }
+
+  async stop(running: RunningApp): Promise<void> {
+    this.apps.delete(running.app);
+    await running.app.close();
+  }
+
+  async cleanup(): Promise<void> {
+    await Promise.all([...this.apps].map((app) => app.close()));
+    this.apps.clear();
+    await this.dropDatabases();
+    await this.deleteStreams();
+  }
+
+  async withJetStreamManager<T>(use: (manager: JetStreamManager) => Promise<T>): Promise<T> {
+    const connection: NatsConnection = await connect({ servers: NATS_URL });
+    try {
+      return await use(await connection.jetstreamManager());
+    } finally {
+      await connection.close();
+    }
+  }
+
+  async query<T>(databaseUrl: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, parameters)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  private async listen(created: Promise<INestApplication>): Promise<RunningApp> {
+    const app = await created;
+    this.apps.add(app);
+    await app.listen(0, '127.0.0.1');
+    return { app, url: await app.getUrl() };
+  }
+
+  private async dropDatabases(): Promise<void> {
+    for (const database of this.databases) {
+      await this.query(
+        DATABASE_SERVER_URL,
+        `DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`,
+      );
+    }
+    this.databases.clear();
+  }
+
+  private async deleteStreams(): Promise<void> {
+    const prefix = `${this.namespace.toUpperCase()}_`;
+    await this.withJetStreamManager(async (manager) => {
+      for await (const stream of manager.streams.list()) {
+        if (stream.config.name.startsWith(prefix)) await manager.streams.delete(stream.config.name);
+      }
+    });
+  }
+}
+
+export interface ReadinessReport {
+  status: 'ok' | 'unavailable';
+  checks: Record<string, { status: 'up' | 'down'; detail?: string }>;
+}
+
+export async function readiness(
+  url: string,
+): Promise<{ httpStatus: number; report: ReadinessReport }> {
+  const response = await fetch(`${url}/health/ready`);
+  return { httpStatus: response.status, report: (await response.json()) as ReadinessReport };
+}
+
+export function waitUntilReady(url: string, timeoutMs?: number): Promise<ReadinessReport> {
+  return waitFor(
+    `${url} to be ready`,
+    async () => {
+      const { httpStatus, report } = await readiness(url);
+      return httpStatus === 200 ? report : undefined;
+    },
+    timeoutMs,
+  );
+}
