@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Starts a local enforcement-link network: two court nodes (Xinzhou, Yulin) and the monitor,
+# on NATS and PostgreSQL made reachable by scripts/services.sh. Installs dependencies and
+# builds first when needed. Data stays in their databases between runs. Ctrl-C stops it.
+#
+# Ports: MONITOR_PORT (3000), XINZHOU_PORT (3001), YULIN_PORT (3002).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$PROJECT_ROOT"
+
+ensure_dependencies
+ensure_services
+build_apps
+
+LOG_DIR=$PROJECT_ROOT/.services/logs
+mkdir -p "$LOG_DIR"
+pids=()
+
+stop_network() {
+  trap - INT TERM EXIT
+  say ""
+  say "Stopping the network..."
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+  say "Stopped. NATS and PostgreSQL keep running: 'npm run services -- down' stops private ones."
+}
+trap 'stop_network; exit 0' INT TERM
+trap stop_network EXIT
+
+database_url() { # the service's own database on the server DATABASE_URL names
+  node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' \
+    "$DATABASE_URL" "$1"
+}
+
+start() { # name app port [VAR=value ...]
+  local name=$1 app=$2 port=$3
+  shift 3
+  env "$@" PORT="$port" NATS_URL="$NATS_URL" LOG_LEVEL="${LOG_LEVEL:-info}" \
+    node "dist/apps/$app/main.js" >"$LOG_DIR/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+wait_ready() { # name port
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "${pids[@]}" 2>/dev/null || break
+    sleep 0.5
+  done
+  say "$1 did not become ready; its log, $LOG_DIR/$1.log, ends with:"
+  tail -n 20 "$LOG_DIR/$1.log" >&2
+  exit 1
+}
+
+MONITOR_PORT=${MONITOR_PORT:-3000}
+XINZHOU_PORT=${XINZHOU_PORT:-3001}
+YULIN_PORT=${YULIN_PORT:-3002}
+
+start monitor monitor "$MONITOR_PORT" DATABASE_URL="$(database_url enforcement_monitor)"
+start xinzhou court-node "$XINZHOU_PORT" COURT_ID=xinzhou DATABASE_URL="$(database_url enforcement_xinzhou)"
+start yulin court-node "$YULIN_PORT" COURT_ID=yulin DATABASE_URL="$(database_url enforcement_yulin)"
+
+wait_ready monitor "$MONITOR_PORT"
+wait_ready xinzhou "$XINZHOU_PORT"
+wait_ready yulin "$YULIN_PORT"
+
+cat >&2 <<INFO
+
+The enforcement-link network is up:
+  monitor              http://127.0.0.1:$MONITOR_PORT/api/docs
+  Xinzhou court node   http://127.0.0.1:$XINZHOU_PORT/api/docs   (COURT_ID=xinzhou)
+  Yulin court node     http://127.0.0.1:$YULIN_PORT/api/docs   (COURT_ID=yulin)
+Readiness:  curl http://127.0.0.1:$XINZHOU_PORT/health/ready
+Logs (JSON lines): $LOG_DIR/{monitor,xinzhou,yulin}.log
+NATS: $NATS_URL   PostgreSQL: $(sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#' <<<"$DATABASE_URL")
+Press Ctrl-C to stop.
+INFO
+
+wait -n "${pids[@]}" || true
+say "A service stopped on its own; see the logs in $LOG_DIR."
+exit 1

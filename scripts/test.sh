@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, and end-to-end tests against real NATS and PostgreSQL.
+# From a fresh clone it installs dependencies, brings the services up (scripts/services.sh)
+# and builds the apps first. Extra arguments go to jest. Jest's results are also written to
+# reports/jest-results.json.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+cd "$PROJECT_ROOT"
+
+ensure_dependencies
+ensure_services
+build_apps
+mkdir -p reports
+npx jest --json --outputFile=reports/jest-results.json "$@"

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Environment } from '@enforcement-link/platform';
+
+export const PROJECT_ROOT = join(__dirname, '..', '..');
+
+export interface ProcessOutcome {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a built service (`npm run build` first) as an operator would, with exactly the given
+ * environment, and collects what it printed once it exits or `timeoutMs` passes.
+ */
+export function runBuiltService(
+  app: 'court-node' | 'monitor',
+  environment: Environment,
+  timeoutMs = 20_000,
+): Promise<ProcessOutcome> {
+  const entry = join(PROJECT_ROOT, 'dist', 'apps', app, 'main.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], {
+      env: { PATH: process.env.PATH, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve({ exitCode, stdout, stderr });
+    });
+  });
+}
