@@ -6,11 +6,7 @@
 # Ports: MONITOR_PORT (3000), XINZHOU_PORT (3001), YULIN_PORT (3002).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-cd "$PROJECT_ROOT"
-
-ensure_dependencies
-ensure_services
-build_apps
+prepare_project
 
 LOG_DIR=$PROJECT_ROOT/.services/logs
 mkdir -p "$LOG_DIR"

@@ -5,10 +5,6 @@
 # reports/jest-results.json.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-cd "$PROJECT_ROOT"
-
-ensure_dependencies
-ensure_services
-build_apps
+prepare_project
 mkdir -p reports
 npx jest --json --outputFile=reports/jest-results.json "$@"

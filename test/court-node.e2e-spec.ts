@@ -2,7 +2,12 @@ import { courtMessagesStreamName } from '@enforcement-link/protocol';
 import { RetentionPolicy } from 'nats';
 import { freePort } from './support/free-port';
 import { NatsServerProcess } from './support/nats-server';
-import { readiness, TestNetwork, waitUntilReady } from './support/test-network';
+import {
+  readiness,
+  READY_WITH_DATABASE_AND_NATS,
+  TestNetwork,
+  waitUntilReady,
+} from './support/test-network';
 import { waitFor } from './support/wait-for';
 
 describe('court node start-up', () => {
@@ -22,19 +27,8 @@ describe('court node start-up', () => {
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'ok' });
 
-    const report = await waitUntilReady(node.url);
-    expect(report).toEqual({
-      status: 'ok',
-      checks: {
-        database: { status: 'up' },
-        nats: { status: 'up', detail: expect.stringContaining('JetStream') as string },
-      },
-    });
-    const owners = await network.query<{ owner: string }>(
-      environment.DATABASE_URL,
-      'SELECT owner FROM database_owner',
-    );
-    expect(owners).toEqual([{ owner: 'xinzhou' }]);
+    expect(await waitUntilReady(node.url)).toEqual(READY_WITH_DATABASE_AND_NATS);
+    expect(await network.databaseOwner(environment.DATABASE_URL)).toBe('xinzhou');
   });
 
   it('provisions the court-messages stream under its namespace with work-queue retention', async () => {

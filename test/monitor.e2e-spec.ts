@@ -1,4 +1,4 @@
-import { TestNetwork, waitUntilReady } from './support/test-network';
+import { READY_WITH_DATABASE_AND_NATS, TestNetwork, waitUntilReady } from './support/test-network';
 
 describe('monitor start-up', () => {
   let network: TestNetwork;
@@ -13,16 +13,8 @@ describe('monitor start-up', () => {
     const environment = network.monitorEnvironment();
     const monitor = await network.startMonitor(environment);
 
-    const report = await waitUntilReady(monitor.url);
-    expect(report.checks).toEqual({
-      database: { status: 'up' },
-      nats: { status: 'up', detail: expect.stringContaining('JetStream') as string },
-    });
-    const owners = await network.query<{ owner: string }>(
-      environment.DATABASE_URL,
-      'SELECT owner FROM database_owner',
-    );
-    expect(owners).toEqual([{ owner: 'monitor' }]);
+    expect(await waitUntilReady(monitor.url)).toEqual(READY_WITH_DATABASE_AND_NATS);
+    expect(await network.databaseOwner(environment.DATABASE_URL)).toBe('monitor');
   });
 
   it('refuses a court node database', async () => {

@@ -25,3 +25,11 @@ build_apps() {
   say "Building the apps..."
   (cd "$PROJECT_ROOT" && npx nest build court-node >&2 && npx nest build monitor >&2)
 }
+
+# What every command needs before it runs anything: dependencies, services, built apps.
+prepare_project() {
+  cd "$PROJECT_ROOT"
+  ensure_dependencies
+  ensure_services
+  build_apps
+}

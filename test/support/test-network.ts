@@ -108,6 +108,15 @@ export class TestNetwork {
     }
   }
 
+  /** Which service claimed the database: a court code, or `monitor`. */
+  async databaseOwner(databaseUrl: string): Promise<string> {
+    const [row] = await this.query<{ owner: string }>(
+      databaseUrl,
+      'SELECT owner FROM database_owner',
+    );
+    return row.owner;
+  }
+
   private async listen(created: Promise<INestApplication>): Promise<RunningApp> {
     const app = await created;
     this.apps.add(app);
@@ -146,6 +155,15 @@ export async function readiness(
   const response = await fetch(`${url}/health/ready`);
   return { httpStatus: response.status, report: (await response.json()) as ReadinessReport };
 }
+
+/** The report of a service whose database and NATS (with JetStream) are both up. */
+export const READY_WITH_DATABASE_AND_NATS: ReadinessReport = {
+  status: 'ok',
+  checks: {
+    database: { status: 'up' },
+    nats: { status: 'up', detail: expect.stringContaining('JetStream') as string },
+  },
+};
 
 export function waitUntilReady(url: string, timeoutMs?: number): Promise<ReadinessReport> {
   return waitFor(
