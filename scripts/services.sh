@@ -41,7 +41,7 @@ nats_answers() { # true when a NATS server with JetStream answers at the URL
 
 postgres_answers() { # true when the server accepts a login with the URL's credentials
   if command -v psql >/dev/null; then
-    PGCONNECT_TIMEOUT=3 psql "$1" -XAtqc 'SELECT 1' >/dev/null 2>&1
+    PGCONNECT_TIMEOUT=3 psql "$1" -wXAtqc 'SELECT 1' >/dev/null 2>&1
   else
     local host port
     read -r host port < <(host_port "$1")
