@@ -1,4 +1,5 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { ruleDecorator } from '@enforcement-link/protocol';
+import { ValidationOptions } from 'class-validator';
 
 /** A comma-separated list of server URLs, as NATS clients take them: `nats://a:4222,nats://b:4222`. */
 export function IsServerUrlList(
@@ -6,39 +7,27 @@ export function IsServerUrlList(
   options?: ValidationOptions,
 ): PropertyDecorator {
   const rule = `a comma-separated list of ${protocols.map((p) => `${p}//host:port`).join(' or ')} URLs`;
-  return urlRule('isServerUrlList', rule, options, (value) =>
-    value.split(',').every((server) => hasProtocol(server.trim(), protocols)),
-  );
+  return ruleDecorator(
+    'isServerUrlList',
+    rule,
+    (value) =>
+      typeof value === 'string' &&
+      value.split(',').every((server) => hasProtocol(server.trim(), protocols)),
+  )(options);
 }
 
 /** A PostgreSQL connection URL that names its database: `postgres://user@host:5432/name`. */
 export function IsPostgresUrl(options?: ValidationOptions): PropertyDecorator {
   const rule = 'a postgres://user[:password]@host[:port]/database URL';
-  return urlRule('isPostgresUrl', rule, options, (value) => {
-    const url = parseUrl(value);
+  return ruleDecorator('isPostgresUrl', rule, (value) => {
+    const url = typeof value === 'string' ? parseUrl(value) : undefined;
     return (
       url !== undefined &&
       ['postgres:', 'postgresql:'].includes(url.protocol) &&
       url.hostname !== '' &&
       /^\/[^/]+$/.test(url.pathname)
     );
-  });
-}
-
-function urlRule(
-  name: string,
-  rule: string,
-  options: ValidationOptions | undefined,
-  test: (value: string) => boolean,
-): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options: { message: rule, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && test(value) },
-    });
+  })(options);
 }
 
 function hasProtocol(value: string, protocols: string[]): boolean {
