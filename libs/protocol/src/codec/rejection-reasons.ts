@@ -1,0 +1,27 @@
+/**
+ * Why a court refused a message at the transport level. The receiver stores the message with
+ * its reason and answers the sender with `message.rejected` carrying one of these codes.
+ */
+export enum RejectionReason {
+  /** Larger than MAX_MESSAGE_BYTES; documents travel separately, never inside a message. */
+  MessageTooLarge = 'MESSAGE_TOO_LARGE',
+  /** Not UTF-8, not JSON, or not a JSON object. */
+  MalformedJson = 'MALFORMED_JSON',
+  /** Objects and arrays nested deeper than MAX_NESTING_DEPTH. */
+  NestingTooDeep = 'NESTING_TOO_DEEP',
+  /** An envelope field is missing, malformed or unknown. */
+  InvalidEnvelope = 'INVALID_ENVELOPE',
+  /** The envelope's major version is not one this court speaks. */
+  UnsupportedVersion = 'UNSUPPORTED_VERSION',
+  /** The envelope names a message type this protocol version does not define. */
+  UnknownMessageType = 'UNKNOWN_MESSAGE_TYPE',
+  /** The envelope's receiving court or type differs from the subject it arrived on. */
+  SubjectMismatch = 'SUBJECT_MISMATCH',
+  /** The envelope's sending court differs from the sender named by the subject. */
+  SenderMismatch = 'SENDER_MISMATCH',
+  /** A body field is missing, malformed or unknown. */
+  InvalidBody = 'INVALID_BODY',
+}
+
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+export const MAX_NESTING_DEPTH = 16;

@@ -1,0 +1,46 @@
+import { isCourtCode } from '../courts/court-code';
+import { PROTOCOL_MAJOR_VERSION } from './streams';
+import { NAMESPACE_PATTERN } from './namespace';
+
+/**
+ * A message travels on `<namespace>.v<major>.<to>.<from>.<type>`, e.g.
+ * `enf.v1.yulin.xinzhou.delegation.requested`. Naming both courts lets NATS permissions bind a
+ * court's credentials to the sender it claims (it may publish only `*.*.*.<itself>.>`) and lets
+ * each court read only its own messages (a consumer filtered on `<namespace>.v1.<itself>.>`).
+ */
+export interface SubjectParts {
+  namespace: string;
+  to: string;
+  from: string;
+  type: string;
+}
+
+const MESSAGE_TYPE_TOKENS = /^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/;
+
+export function subjectFor(parts: SubjectParts): string {
+  if (!arePartsValid(parts))
+    throw new Error(`cannot build a subject from ${JSON.stringify(parts)}`);
+  const { namespace, to, from, type } = parts;
+  return `${namespace}.v${PROTOCOL_MAJOR_VERSION}.${to}.${from}.${type}`;
+}
+
+/** The parts of a subject of this protocol version, or undefined for any other subject. */
+export function parseSubject(subject: string): SubjectParts | undefined {
+  const [namespace, version, to, from, ...typeTokens] = subject.split('.');
+  const parts = { namespace, to, from, type: typeTokens.join('.') };
+  return version === `v${PROTOCOL_MAJOR_VERSION}` && arePartsValid(parts) ? parts : undefined;
+}
+
+function arePartsValid({ namespace, to, from, type }: SubjectParts): boolean {
+  return (
+    NAMESPACE_PATTERN.test(namespace ?? '') &&
+    isCourtCode(to) &&
+    isCourtCode(from) &&
+    MESSAGE_TYPE_TOKENS.test(type)
+  );
+}
+
+/** What a court's durable consumer filters on: every message addressed to it. */
+export function inboundSubjectFilter(namespace: string, court: string): string {
+  return `${namespace}.v${PROTOCOL_MAJOR_VERSION}.${court}.>`;
+}
