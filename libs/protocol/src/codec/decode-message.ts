@@ -168,7 +168,8 @@ function validate(target: object, tolerateUnknownFields: boolean, prefix: string
     forbidNonWhitelisted: !tolerateUnknownFields,
     forbidUnknownValues: true,
   });
-  return fieldErrors(errors, prefix).slice(0, MAX_FIELD_ERRORS);
+  const unique = new Map(fieldErrors(errors, prefix).map((e) => [`${e.field}\n${e.rule}`, e]));
+  return [...unique.values()].slice(0, MAX_FIELD_ERRORS);
 }
 
 function fieldErrors(errors: ValidationError[], prefix: string): FieldError[] {

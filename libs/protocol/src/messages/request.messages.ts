@@ -1,0 +1,145 @@
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsEnum, IsIn, ValidateNested } from 'class-validator';
+import { IsCourtCode } from '../courts/court-code';
+import { IsCaseNumber } from '../identifiers/case-number';
+import { RequestState } from '../lifecycle/request-state';
+import { NestedList } from '../validation/nested';
+import { OptionalField } from '../validation/optional-field';
+import { IsCalendarDate, IsTimestamp } from '../values/time';
+import { ContactPerson } from './delegation.messages';
+import { DocumentReference } from './parts/document-reference';
+import { Text } from './parts/text';
+
+/**
+ * `request.accepted` — the receiving court signed the request in: it registered it under its own
+ * case number and assigned a handler. Its time limit to finish now runs.
+ */
+export class RequestAcceptedBody {
+  /** The receiving court's own case number for this request. */
+  @IsCaseNumber()
+  receivingCaseNumber: string;
+
+  @ValidateNested()
+  @Type(() => ContactPerson)
+  handler: ContactPerson;
+}
+
+export const RETURN_REASONS = [
+  'MATERIALS_INCOMPLETE',
+  'NOT_IN_JURISDICTION',
+  'PARTY_IDENTITY_INVALID',
+  'DUPLICATE',
+  'OTHER',
+] as const;
+
+/** `request.returned` — the receiving court will not handle the request, and says why. Final. */
+export class RequestReturnedBody {
+  @IsIn(RETURN_REASONS, { message: `one of ${RETURN_REASONS.join(', ')}` })
+  reason: (typeof RETURN_REASONS)[number];
+
+  @Text(2000)
+  explanation: string;
+}
+
+/** `request.withdrawn` — the requesting court calls the request off before it closed. Final. */
+export class RequestWithdrawnBody {
+  @Text(2000)
+  reason: string;
+}
+
+/**
+ * `request.forwarded` — the receiving court passed the task to another court (typically a basic
+ * court in its district), which now handles it and will answer the requester directly.
+ */
+export class RequestForwardedBody {
+  @IsCourtCode()
+  handlingCourt: string;
+
+  @Text(2000)
+  reason: string;
+}
+
+/** `supplement.requested` — the receiving court needs more material before it can go on. */
+export class SupplementRequestedBody {
+  @IsArray({ message: 'a list of what is missing' })
+  @ArrayMinSize(1, { message: 'at least one missing item' })
+  @Text(500, { each: true })
+  missing: string[];
+
+  /** After this date without a supplement, the request counts as withdrawn. */
+  @IsCalendarDate()
+  dueOn: string;
+}
+
+/** `supplement.provided` — the requesting court sends what was asked for. */
+export class SupplementProvidedBody {
+  @Text(2000)
+  explanation: string;
+
+  @NestedList(() => DocumentReference, 50)
+  documents: DocumentReference[];
+}
+
+/** `progress.reported` — the receiving court says where the work stands. */
+export class ProgressReportedBody {
+  @Text(4000)
+  summary: string;
+
+  @NestedList(() => DocumentReference, 50)
+  documents: DocumentReference[];
+}
+
+/** `result.confirmed` — the requesting court accepts the result; the request is closed. */
+export class ResultConfirmedBody {
+  @OptionalField()
+  @Text(2000)
+  note?: string;
+}
+
+/** `result.disputed` — the requesting court does not accept the result; work resumes. */
+export class ResultDisputedBody {
+  @Text(2000)
+  reason: string;
+}
+
+/** `request.reminded` — a time limit is running out: sent at 50% and 80% of the time allowed. */
+export class RequestRemindedBody {
+  @IsIn([50, 80], { message: '50 or 80 (percent of the time allowed)' })
+  elapsedPercent: 50 | 80;
+
+  @IsTimestamp()
+  dueAt: string;
+}
+
+/** `request.escalated` — a time limit passed; the superior court is asked to supervise. */
+export class RequestEscalatedBody {
+  /** The superior court now supervising. */
+  @IsCourtCode()
+  supervisingCourt: string;
+
+  @IsTimestamp()
+  overdueSince: string;
+
+  @Text(2000)
+  reason: string;
+}
+
+/** `status.queried` — either court asks the other where a request stands. */
+export class StatusQueriedBody {
+  @OptionalField()
+  @Text(500)
+  question?: string;
+}
+
+/** `status.reported` — the answer to `status.queried`: the request's state as this court sees it. */
+export class StatusReportedBody {
+  @IsEnum(RequestState, { message: `one of ${Object.values(RequestState).join(', ')}` })
+  state: RequestState;
+
+  @IsTimestamp()
+  stateSince: string;
+
+  @OptionalField()
+  @IsTimestamp()
+  dueAt?: string;
+}
