@@ -24,3 +24,4 @@ export * from './messages/parts/assets';
 export * from './messages/parts/document-reference';
 export * from './messages/parts/party';
 export * from './messages/request.messages';
+export * from './lifecycle/lifecycle';
