@@ -63,4 +63,7 @@ export function isCaseNumber(value: unknown): value is string {
   return parseCaseNumber(value) !== undefined;
 }
 
-export const IsCaseNumber = ruleDecorator('isCaseNumber', CASE_NUMBER_RULE, isCaseNumber);
+export const IsCaseNumber = ruleDecorator('isCaseNumber', CASE_NUMBER_RULE, isCaseNumber, {
+  type: 'string',
+  pattern: CASE_NUMBER.source,
+});

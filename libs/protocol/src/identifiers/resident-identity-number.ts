@@ -37,4 +37,8 @@ export const IsResidentIdentityNumber = ruleDecorator(
   'isResidentIdentityNumber',
   RESIDENT_IDENTITY_NUMBER_RULE,
   isResidentIdentityNumber,
+  {
+    type: 'string',
+    pattern: SHAPE.source,
+  },
 );

@@ -31,4 +31,8 @@ export const IsUnifiedSocialCreditCode = ruleDecorator(
   'isUnifiedSocialCreditCode',
   UNIFIED_SOCIAL_CREDIT_CODE_RULE,
   isUnifiedSocialCreditCode,
+  {
+    type: 'string',
+    pattern: SHAPE.source,
+  },
 );

@@ -103,6 +103,11 @@ const RULES: Record<MessageType, Rule> = {
   'message.rejected': { sentBy: 'either', from: ANY },
 };
 
+/** Which court sends a message type. */
+export function senderOf(type: MessageType): Side | 'either' {
+  return RULES[type].sentBy;
+}
+
 export type TransitionResult =
   | { allowed: true; state: RequestState }
   | {

@@ -12,7 +12,11 @@ export function isFenAmount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-export const IsFenAmount = ruleDecorator('isFenAmount', FEN_RULE, isFenAmount);
+export const IsFenAmount = ruleDecorator('isFenAmount', FEN_RULE, isFenAmount, {
+  type: 'integer',
+  minimum: 0,
+  maximum: Number.MAX_SAFE_INTEGER,
+});
 
 /** An amount of money: `{ "fen": 1234500, "currency": "CNY" }` is 12,345.00 yuan. */
 export class Money {

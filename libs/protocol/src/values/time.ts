@@ -40,5 +40,12 @@ function isRealDate([, year, month, day]: RegExpExecArray): boolean {
   );
 }
 
-export const IsTimestamp = ruleDecorator('isTimestamp', TIMESTAMP_RULE, isTimestamp);
-export const IsCalendarDate = ruleDecorator('isCalendarDate', CALENDAR_DATE_RULE, isCalendarDate);
+export const IsTimestamp = ruleDecorator('isTimestamp', TIMESTAMP_RULE, isTimestamp, {
+  type: 'string',
+  format: 'date-time',
+  pattern: TIMESTAMP.source,
+});
+export const IsCalendarDate = ruleDecorator('isCalendarDate', CALENDAR_DATE_RULE, isCalendarDate, {
+  type: 'string',
+  format: 'date',
+});

@@ -1,0 +1,62 @@
+import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MESSAGE_CATALOGUE, MessageType } from '../messages/catalogue';
+import { EXAMPLE_BODIES } from '../messages/examples';
+import { protocolDocumentFiles } from './protocol-document-files';
+import { asyncApiDocument, messageJsonSchemas } from './protocol-documents';
+
+const DOCS = join(__dirname, '..', '..', '..', '..', 'docs', 'protocol');
+const types = Object.keys(MESSAGE_CATALOGUE) as MessageType[];
+
+function exampleMessage(type: MessageType): object {
+  return {
+    id: '0192f1d2-7a3b-7c4d-8e5f-60718293a4d0',
+    type,
+    version: '1.0',
+    from: 'xinzhou',
+    to: 'yulin',
+    requestId: '0192f1d2-7a3b-7c4d-8e5f-60718293a4d1',
+    sentAt: '2024-03-14T09:30:00+08:00',
+    body: EXAMPLE_BODIES[type],
+  };
+}
+
+describe('generated protocol documents', () => {
+  it.each(Object.entries(protocolDocumentFiles()))(
+    'docs/protocol/%s is up to date (run npm run protocol:docs)',
+    (path, content) => {
+      expect(readFileSync(join(DOCS, path), 'utf8')).toBe(content);
+    },
+  );
+
+  it('the AsyncAPI document parses without errors', async () => {
+    const { document, diagnostics } = await new Parser().parse(JSON.stringify(asyncApiDocument()));
+    const errors = diagnostics.filter(
+      ({ severity }) => Number(severity) === Number(DiagnosticSeverity.Error),
+    );
+    expect(errors.map((error) => `${error.path.join('.')}: ${error.message}`)).toEqual([]);
+    expect(document?.channels().length).toBe(types.length);
+    expect(document?.operations().length).toBe(types.length * 2);
+  });
+
+  describe('JSON Schemas', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const schemas = messageJsonSchemas();
+
+    it.each(types)('%s accepts its example message', (type) => {
+      const validate = ajv.compile(schemas[type]);
+      expect(validate(exampleMessage(type)) ? [] : validate.errors).toEqual([]);
+    });
+
+    it.each(types)('%s rejects an unknown body field and a missing id', (type) => {
+      const validate = ajv.compile(schemas[type]);
+      const message = exampleMessage(type) as { id?: string; body: object };
+      expect(validate({ ...message, body: { ...message.body, surprise: 1 } })).toBe(false);
+      expect(validate({ ...message, id: undefined })).toBe(false);
+    });
+  });
+});

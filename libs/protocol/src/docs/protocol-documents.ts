@@ -1,0 +1,140 @@
+// The package ships this module's types under types/, not beside the CommonJS file.
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { senderOf } from '../lifecycle/lifecycle';
+import { MESSAGE_CATALOGUE, MessageType } from '../messages/catalogue';
+import { PROTOCOL_VERSION } from '../messages/envelope';
+import { PROTOCOL_MAJOR_VERSION } from '../transport/streams';
+import { RULE_SCHEMAS } from '../validation/rule-decorator';
+
+type Schema = Record<string, unknown>;
+
+const COMPONENTS = '#/components/schemas/';
+const SENDERS = {
+  requesting: 'the requesting court',
+  receiving: 'the receiving court',
+  either: 'either court',
+};
+
+/**
+ * JSON Schemas of the envelope, every body and everything they contain, generated from the
+ * class-validator decorators of the message classes, so the documents cannot drift from the
+ * code. Objects forbid unknown properties, as a receiver of the same minor version does.
+ */
+export function componentSchemas(refPrefix = COMPONENTS): Record<string, Schema> {
+  const all = validationMetadatasToSchemas({
+    refPointerPrefix: refPrefix,
+    classTransformerMetadataStorage: defaultMetadataStorage as MetadataStorage,
+    additionalConverters: Object.fromEntries(RULE_SCHEMAS),
+  }) as Record<string, Schema>;
+  const roots = ['Envelope', ...Object.values(MESSAGE_CATALOGUE).map((body) => body.name)];
+  const reachable = new Set<string>();
+  const visit = (name: string) => {
+    if (reachable.has(name) || !all[name]) return;
+    reachable.add(name);
+    for (const match of JSON.stringify(all[name]).matchAll(/"\$ref":"[^"]*\/([A-Za-z]+)"/g))
+      visit(match[1]);
+  };
+  roots.forEach(visit);
+  return Object.fromEntries(
+    [...reachable].sort().map((name) => [name, { ...all[name], additionalProperties: false }]),
+  );
+}
+
+function messageSchemaName(type: MessageType): string {
+  return `${type.replace(/(^|[.-])([a-z])/g, (_m, _sep, letter: string) => letter.toUpperCase())}Message`;
+}
+
+/** The whole message of one type: the envelope with `type` fixed and `body` its own schema. */
+function messageSchema(type: MessageType, envelope: Schema, refPrefix: string): Schema {
+  const properties = envelope.properties as Record<string, Schema>;
+  return {
+    ...envelope,
+    title: type,
+    description: `A ${type} message, sent by ${SENDERS[senderOf(type)]}.`,
+    properties: {
+      ...properties,
+      type: { type: 'string', const: type },
+      body: { $ref: `${refPrefix}${MESSAGE_CATALOGUE[type].name}` },
+    },
+  };
+}
+
+/** One self-contained JSON Schema (draft 2020-12) per message type. */
+export function messageJsonSchemas(): Record<MessageType, Schema> {
+  const definitions = componentSchemas('#/$defs/');
+  const types = Object.keys(MESSAGE_CATALOGUE) as MessageType[];
+  return Object.fromEntries(
+    types.map((type) => [
+      type,
+      {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        ...messageSchema(type, definitions.Envelope, '#/$defs/'),
+        $defs: definitions,
+      },
+    ]),
+  ) as Record<MessageType, Schema>;
+}
+
+/** The AsyncAPI 3 document: a channel per message type, who sends and receives it, its schema. */
+export function asyncApiDocument(): Schema {
+  const schemas = componentSchemas();
+  const types = Object.keys(MESSAGE_CATALOGUE) as MessageType[];
+  const channels: Schema = {};
+  const operations: Schema = {};
+  const messages: Schema = {};
+  for (const type of types) {
+    const name = messageSchemaName(type);
+    schemas[name] = messageSchema(type, schemas.Envelope, COMPONENTS);
+    messages[name] = {
+      name: type,
+      title: type,
+      summary: `Sent by ${SENDERS[senderOf(type)]}.`,
+      contentType: 'application/json',
+      headers: {
+        type: 'object',
+        properties: {
+          'Nats-Msg-Id': {
+            type: 'string',
+            description: 'The envelope id, for JetStream de-duplication.',
+          },
+        },
+        required: ['Nats-Msg-Id'],
+      },
+      payload: { $ref: `${COMPONENTS}${name}` },
+    };
+    channels[type] = {
+      address: `{namespace}.v${PROTOCOL_MAJOR_VERSION}.{to}.{from}.${type}`,
+      title: type,
+      parameters: {
+        namespace: { description: 'The network, `enf` in production.' },
+        to: { description: 'Court code of the receiving court.' },
+        from: { description: 'Court code of the sending court; must equal the envelope `from`.' },
+      },
+      messages: { [name]: { $ref: `#/components/messages/${name}` } },
+    };
+    for (const action of ['send', 'receive'] as const) {
+      operations[`${action}.${type}`] = {
+        action,
+        channel: { $ref: `#/channels/${type}` },
+        summary: `${action === 'send' ? 'Send' : 'Receive'} ${type}; sent by ${SENDERS[senderOf(type)]}.`,
+        messages: [{ $ref: `#/channels/${type}/messages/${name}` }],
+      };
+    }
+  }
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'enforcement-link court-to-court protocol',
+      version: PROTOCOL_VERSION,
+      description:
+        'Messages that courts exchange to help each other enforce judgments: asset searches, ' +
+        'delegated enforcement matters, results and funds. See docs/PROTOCOL.md.',
+    },
+    defaultContentType: 'application/json',
+    channels,
+    operations,
+    components: { schemas, messages },
+  };
+}
