@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { MESSAGE_CATALOGUE, MessageType } from '../messages/catalogue';
 import { EXAMPLE_BODIES } from '../messages/examples';
 import { protocolDocumentFiles } from './protocol-document-files';
+import { decodeMessage } from '../codec/decode-message';
+import { transition } from '../lifecycle/lifecycle';
+import { RequestState } from '../lifecycle/request-state';
 import { asyncApiDocument, messageJsonSchemas } from './protocol-documents';
+import { workedExample } from './worked-example';
 
 const DOCS = join(__dirname, '..', '..', '..', '..', 'docs', 'protocol');
 const types = Object.keys(MESSAGE_CATALOGUE) as MessageType[];
@@ -58,5 +62,17 @@ describe('generated protocol documents', () => {
       expect(validate({ ...message, body: { ...message.body, surprise: 1 } })).toBe(false);
       expect(validate({ ...message, id: undefined })).toBe(false);
     });
+  });
+
+  it('the worked example decodes step by step and follows the lifecycle to CLOSED', () => {
+    let state: RequestState | undefined;
+    for (const step of workedExample()) {
+      const result = decodeMessage(Buffer.from(JSON.stringify(step.message)), step.subject);
+      expect(result.ok ? 'ok' : result.rejection).toBe('ok');
+      const next = transition('delegation', state, step.message.type as MessageType, step.sentBy);
+      expect(next.allowed ? 'allowed' : next.detail).toBe('allowed');
+      state = next.allowed ? next.state : state;
+    }
+    expect(state).toBe(RequestState.Closed);
   });
 });
