@@ -43,6 +43,7 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/sweep-stale-test-data.ts',
       slowTestThreshold: 20,
     },
   ],
