@@ -25,3 +25,6 @@ export * from './messages/parts/document-reference';
 export * from './messages/parts/party';
 export * from './messages/request.messages';
 export * from './lifecycle/lifecycle';
+export * from './courts/court-directory';
+export * from './courts/court-record';
+export * from './courts/yellow-river-bend.courts';

@@ -33,8 +33,8 @@ export const MATTER_TYPES = [
 ] as const;
 export type MatterType = (typeof MATTER_TYPES)[number];
 
-export const IsMatterType = () =>
-  IsIn(MATTER_TYPES, { message: `one of ${MATTER_TYPES.join(', ')}` });
+export const IsMatterType = (options?: { each?: boolean }) =>
+  IsIn(MATTER_TYPES, { message: `one of ${MATTER_TYPES.join(', ')}`, ...options });
 
 /** A person at a court who can be reached about a request. */
 export class ContactPerson {
