@@ -28,3 +28,4 @@ export * from './lifecycle/lifecycle';
 export * from './courts/court-directory';
 export * from './courts/court-record';
 export * from './courts/yellow-river-bend.courts';
+export * from './validation/described';

@@ -1,11 +1,10 @@
-// The package ships this module's types under types/, not beside the CommonJS file.
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { senderOf } from '../lifecycle/lifecycle';
 import { MESSAGE_CATALOGUE, MessageType } from '../messages/catalogue';
 import { PROTOCOL_VERSION } from '../messages/envelope';
 import { PROTOCOL_MAJOR_VERSION } from '../transport/streams';
+import { descriptionOf } from '../validation/described';
 import { RULE_SCHEMAS } from '../validation/rule-decorator';
 
 type Schema = Record<string, unknown>;
@@ -25,7 +24,7 @@ const SENDERS = {
 export function componentSchemas(refPrefix = COMPONENTS): Record<string, Schema> {
   const all = validationMetadatasToSchemas({
     refPointerPrefix: refPrefix,
-    classTransformerMetadataStorage: defaultMetadataStorage as MetadataStorage,
+    classTransformerMetadataStorage: defaultMetadataStorage,
     additionalConverters: Object.fromEntries(RULE_SCHEMAS),
   }) as Record<string, Schema>;
   const roots = ['Envelope', ...Object.values(MESSAGE_CATALOGUE).map((body) => body.name)];
@@ -38,7 +37,12 @@ export function componentSchemas(refPrefix = COMPONENTS): Record<string, Schema>
   };
   roots.forEach(visit);
   return Object.fromEntries(
-    [...reachable].sort().map((name) => [name, { ...all[name], additionalProperties: false }]),
+    [...reachable]
+      .sort()
+      .map((name) => [
+        name,
+        { description: descriptionOf(name), ...all[name], additionalProperties: false },
+      ]),
   );
 }
 
@@ -74,7 +78,7 @@ export function messageJsonSchemas(): Record<MessageType, Schema> {
         $defs: definitions,
       },
     ]),
-  ) as Record<MessageType, Schema>;
+  ) as unknown as Record<MessageType, Schema>;
 }
 
 /** The AsyncAPI 3 document: a channel per message type, who sends and receives it, its schema. */
@@ -91,6 +95,7 @@ export function asyncApiDocument(): Schema {
       name: type,
       title: type,
       summary: `Sent by ${SENDERS[senderOf(type)]}.`,
+      description: descriptionOf(MESSAGE_CATALOGUE[type].name),
       contentType: 'application/json',
       headers: {
         type: 'object',

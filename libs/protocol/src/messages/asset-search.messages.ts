@@ -14,13 +14,11 @@ import { Asset, ASSET_CATEGORIES, AssetCategory, IsAssetCategory } from './parts
 import { DocumentReference } from './parts/document-reference';
 import { Party } from './parts/party';
 import { Text } from './parts/text';
+import { Described } from '../validation/described';
 
-/**
- * `asset-search.requested` — the requesting court asks the receiving court to search its local
- * sources (local banks, registries) for one party's assets in the listed categories. The
- * receiver stores it, answers `message.delivered`, then answers with `asset-search.answered`
- * (by hand or from its local registry) or returns it with `request.returned`.
- */
+@Described(
+  "`asset-search.requested` — the requesting court asks the receiving court to search its local sources (local banks, registries) for one party's assets in the listed categories. The receiver stores it, answers `message.delivered`, then answers with `asset-search.answered` (by hand or from its local registry) or returns it with `request.returned`.",
+)
 export class AssetSearchRequestedBody {
   /** The requesting court's enforcement case. */
   @IsCaseNumber()
@@ -47,7 +45,9 @@ export class AssetSearchRequestedBody {
 
 export const SEARCH_OUTCOMES = ['found', 'nothing-found', 'not-searched'] as const;
 
-/** What one category's search gave: assets found, an explicit "nothing found", or why not searched. */
+@Described(
+  'What one category\'s search gave: assets found, an explicit "nothing found", or why not searched.',
+)
 export class CategoryResult {
   @IsAssetCategory()
   category: AssetCategory;
@@ -67,11 +67,9 @@ export class CategoryResult {
   reason?: string;
 }
 
-/**
- * `asset-search.answered` — the receiving court's result: one entry per requested category, each
- * saying what was found or, explicitly, that nothing was. The requester records it and closes
- * the search with `result.confirmed` or disputes it with `result.disputed`.
- */
+@Described(
+  "`asset-search.answered` — the receiving court's result: one entry per requested category, each saying what was found or, explicitly, that nothing was. The requester records it and closes the search with `result.confirmed` or disputes it with `result.disputed`.",
+)
 export class AssetSearchAnsweredBody {
   @ArrayMinSize(1, { message: 'a result for every requested category' })
   @OneResultPerCategory()

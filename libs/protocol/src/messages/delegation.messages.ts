@@ -9,6 +9,7 @@ import { Asset } from './parts/assets';
 import { DocumentReference } from './parts/document-reference';
 import { Party } from './parts/party';
 import { Text } from './parts/text';
+import { Described } from '../validation/described';
 
 /** The enforcement matters one court can delegate to another. */
 export const MATTER_TYPES = [
@@ -36,7 +37,7 @@ export type MatterType = (typeof MATTER_TYPES)[number];
 export const IsMatterType = (options?: { each?: boolean }) =>
   IsIn(MATTER_TYPES, { message: `one of ${MATTER_TYPES.join(', ')}`, ...options });
 
-/** A person at a court who can be reached about a request. */
+@Described('A person at a court who can be reached about a request.')
 export class ContactPerson {
   @Text(100)
   name: string;
@@ -46,12 +47,9 @@ export class ContactPerson {
   phone?: string;
 }
 
-/**
- * `delegation.requested` — the requesting court delegates one enforcement matter to the
- * receiving court, with the legal documents it rests on. The receiver stores it, answers
- * `message.delivered`, and within the time limit accepts it (`request.accepted`) or returns it
- * (`request.returned`).
- */
+@Described(
+  '`delegation.requested` — the requesting court delegates one enforcement matter to the receiving court, with the legal documents it rests on. The receiver stores it, answers `message.delivered`, and within the time limit accepts it (`request.accepted`) or returns it (`request.returned`).',
+)
 export class DelegationRequestedBody {
   @IsCaseNumber()
   caseNumber: string;
@@ -86,7 +84,7 @@ export class DelegationRequestedBody {
   contact: ContactPerson;
 }
 
-/** What happened for one measure of a delegation's result. */
+@Described("What happened for one measure of a delegation's result.")
 export class MeasureResult {
   @IsMatterType()
   matterType: MatterType;
@@ -123,11 +121,9 @@ export class MeasureResult {
 
 export const RESULT_OUTCOMES = ['completed', 'partially-completed', 'not-possible'] as const;
 
-/**
- * `delegation.result-reported` — the receiving court reports what it did, measure by measure,
- * with the documents that prove it. The requester confirms (`result.confirmed`) or disputes
- * (`result.disputed`) it.
- */
+@Described(
+  '`delegation.result-reported` — the receiving court reports what it did, measure by measure, with the documents that prove it. The requester confirms (`result.confirmed`) or disputes (`result.disputed`) it.',
+)
 export class DelegationResultReportedBody {
   @IsIn(RESULT_OUTCOMES, { message: `one of ${RESULT_OUTCOMES.join(', ')}` })
   outcome: (typeof RESULT_OUTCOMES)[number];
@@ -142,7 +138,7 @@ export class DelegationResultReportedBody {
   documents: DocumentReference[];
 }
 
-/** `extension.requested` — the receiving court asks for more time, with a reason. */
+@Described('`extension.requested` — the receiving court asks for more time, with a reason.')
 export class ExtensionRequestedBody {
   @IsInt({ message: 'a whole number of days from 1 to 180' })
   @Min(1, { message: 'a whole number of days from 1 to 180' })
@@ -153,7 +149,7 @@ export class ExtensionRequestedBody {
   reason: string;
 }
 
-/** `extension.decided` — the requesting court grants or refuses an extension. */
+@Described('`extension.decided` — the requesting court grants or refuses an extension.')
 export class ExtensionDecidedBody {
   @IsIn([true, false], { message: 'true or false' })
   granted: boolean;

@@ -12,12 +12,13 @@ import {
 import { IsCourtCode } from '../courts/court-code';
 import { OptionalField } from '../validation/optional-field';
 import { IsTimestamp } from '../values/time';
+import { Described } from '../validation/described';
 
 /** The protocol version this library speaks: major.minor. */
 export const PROTOCOL_VERSION = '1.0';
 export const MESSAGE_TYPE_PATTERN = /^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/;
 
-/** Filled by the sending court's key once message signing is switched on. */
+@Described("Filled by the sending court's key once message signing is switched on.")
 export class MessageSignature {
   /** Which of the sending court's registered keys signed. */
   @IsString()
@@ -32,10 +33,9 @@ export class MessageSignature {
   value: string;
 }
 
-/**
- * The part every message shares. A receiver reads it before the body to know who sent what,
- * about which request, in answer to which message.
- */
+@Described(
+  'The part every message shares. A receiver reads it before the body to know who sent what, about which request, in answer to which message.',
+)
 export class Envelope {
   /** UUIDv7, unique per message; also sent as the `Nats-Msg-Id` header for de-duplication. */
   @IsUUID('7', { message: 'a UUIDv7' })

@@ -9,11 +9,11 @@ import { IsCalendarDate, IsTimestamp } from '../values/time';
 import { ContactPerson } from './delegation.messages';
 import { DocumentReference } from './parts/document-reference';
 import { Text } from './parts/text';
+import { Described } from '../validation/described';
 
-/**
- * `request.accepted` — the receiving court signed the request in: it registered it under its own
- * case number and assigned a handler. Its time limit to finish now runs.
- */
+@Described(
+  '`request.accepted` — the receiving court signed the request in: it registered it under its own case number and assigned a handler. Its time limit to finish now runs.',
+)
 export class RequestAcceptedBody {
   /** The receiving court's own case number for this request. */
   @IsCaseNumber()
@@ -32,7 +32,9 @@ export const RETURN_REASONS = [
   'OTHER',
 ] as const;
 
-/** `request.returned` — the receiving court will not handle the request, and says why. Final. */
+@Described(
+  '`request.returned` — the receiving court will not handle the request, and says why. Final.',
+)
 export class RequestReturnedBody {
   @IsIn(RETURN_REASONS, { message: `one of ${RETURN_REASONS.join(', ')}` })
   reason: (typeof RETURN_REASONS)[number];
@@ -41,16 +43,17 @@ export class RequestReturnedBody {
   explanation: string;
 }
 
-/** `request.withdrawn` — the requesting court calls the request off before it closed. Final. */
+@Described(
+  '`request.withdrawn` — the requesting court calls the request off before it closed. Final.',
+)
 export class RequestWithdrawnBody {
   @Text(2000)
   reason: string;
 }
 
-/**
- * `request.forwarded` — the receiving court passed the task to another court (typically a basic
- * court in its district), which now handles it and will answer the requester directly.
- */
+@Described(
+  '`request.forwarded` — the receiving court passed the task to another court (typically a basic court in its district), which now handles it and will answer the requester directly.',
+)
 export class RequestForwardedBody {
   @IsCourtCode()
   handlingCourt: string;
@@ -59,7 +62,7 @@ export class RequestForwardedBody {
   reason: string;
 }
 
-/** `supplement.requested` — the receiving court needs more material before it can go on. */
+@Described('`supplement.requested` — the receiving court needs more material before it can go on.')
 export class SupplementRequestedBody {
   @IsArray({ message: 'a list of what is missing' })
   @ArrayMinSize(1, { message: 'at least one missing item' })
@@ -71,7 +74,7 @@ export class SupplementRequestedBody {
   dueOn: string;
 }
 
-/** `supplement.provided` — the requesting court sends what was asked for. */
+@Described('`supplement.provided` — the requesting court sends what was asked for.')
 export class SupplementProvidedBody {
   @Text(2000)
   explanation: string;
@@ -80,7 +83,7 @@ export class SupplementProvidedBody {
   documents: DocumentReference[];
 }
 
-/** `progress.reported` — the receiving court says where the work stands. */
+@Described('`progress.reported` — the receiving court says where the work stands.')
 export class ProgressReportedBody {
   @Text(4000)
   summary: string;
@@ -89,20 +92,22 @@ export class ProgressReportedBody {
   documents: DocumentReference[];
 }
 
-/** `result.confirmed` — the requesting court accepts the result; the request is closed. */
+@Described('`result.confirmed` — the requesting court accepts the result; the request is closed.')
 export class ResultConfirmedBody {
   @OptionalField()
   @Text(2000)
   note?: string;
 }
 
-/** `result.disputed` — the requesting court does not accept the result; work resumes. */
+@Described('`result.disputed` — the requesting court does not accept the result; work resumes.')
 export class ResultDisputedBody {
   @Text(2000)
   reason: string;
 }
 
-/** `request.reminded` — a time limit is running out: sent at 50% and 80% of the time allowed. */
+@Described(
+  '`request.reminded` — a time limit is running out: sent at 50% and 80% of the time allowed.',
+)
 export class RequestRemindedBody {
   @IsIn([50, 80], { message: '50 or 80 (percent of the time allowed)' })
   elapsedPercent: 50 | 80;
@@ -111,7 +116,7 @@ export class RequestRemindedBody {
   dueAt: string;
 }
 
-/** `request.escalated` — a time limit passed; the superior court is asked to supervise. */
+@Described('`request.escalated` — a time limit passed; the superior court is asked to supervise.')
 export class RequestEscalatedBody {
   /** The superior court now supervising. */
   @IsCourtCode()
@@ -124,14 +129,16 @@ export class RequestEscalatedBody {
   reason: string;
 }
 
-/** `status.queried` — either court asks the other where a request stands. */
+@Described('`status.queried` — either court asks the other where a request stands.')
 export class StatusQueriedBody {
   @OptionalField()
   @Text(500)
   question?: string;
 }
 
-/** `status.reported` — the answer to `status.queried`: the request's state as this court sees it. */
+@Described(
+  "`status.reported` — the answer to `status.queried`: the request's state as this court sees it.",
+)
 export class StatusReportedBody {
   @IsEnum(RequestState, { message: `one of ${Object.values(RequestState).join(', ')}` })
   state: RequestState;

@@ -3,12 +3,11 @@ import { RejectionReason } from '../codec/rejection-reasons';
 import { NestedList } from '../validation/nested';
 import { OptionalField } from '../validation/optional-field';
 import { IsTimestamp } from '../values/time';
+import { Described } from '../validation/described';
 
-/**
- * `message.delivered` — sent by a receiving court as soon as it has stored a message, before any
- * person has seen it. It says "we have it", not "we accept it": business acceptance is a message
- * of its own. The sender stops re-sending and records the delivery time.
- */
+@Described(
+  '`message.delivered` — sent by a receiving court as soon as it has stored a message, before any person has seen it. It says "we have it", not "we accept it": business acceptance is a message of its own. The sender stops re-sending and records the delivery time.',
+)
 export class TransportReceiptBody {
   /** The id of the message that was stored. */
   @IsUUID('7', { message: 'a UUIDv7' })
@@ -30,11 +29,9 @@ export class FieldError {
   rule: string;
 }
 
-/**
- * `message.rejected` — sent by a court that refused a message it could not accept as valid: the
- * message is stored with the reason and will not be processed. The sender must not resend it
- * unchanged; it shows the rejection to a person or fixes the message and sends a new one.
- */
+@Described(
+  '`message.rejected` — sent by a court that refused a message it could not accept as valid: the message is stored with the reason and will not be processed. The sender must not resend it unchanged; it shows the rejection to a person or fixes the message and sends a new one.',
+)
 export class ProtocolRejectionBody {
   @IsEnum(RejectionReason, { message: `one of ${Object.values(RejectionReason).join(', ')}` })
   reason: RejectionReason;

@@ -3,6 +3,7 @@ import { IsIn, ValidateNested } from 'class-validator';
 import { OptionalField } from '../../validation/optional-field';
 import { Money } from '../../values/money';
 import { Text } from './text';
+import { Described } from '../../validation/described';
 
 /** The asset categories a search covers, after the national network's search categories. */
 export const ASSET_CATEGORIES = [
@@ -23,11 +24,9 @@ export type AssetCategory = (typeof ASSET_CATEGORIES)[number];
 export const IsAssetCategory = (options?: { each?: boolean }) =>
   IsIn(ASSET_CATEGORIES, { message: `one of ${ASSET_CATEGORIES.join(', ')}`, ...options });
 
-/**
- * One asset: where it is held and how it is identified there. A bank deposit is an institution
- * and an account number; real estate a registry and a certificate number; a vehicle the
- * registering office and a plate.
- */
+@Described(
+  'One asset: where it is held and how it is identified there. A bank deposit is an institution and an account number; real estate a registry and a certificate number; a vehicle the registering office and a plate.',
+)
 export class Asset {
   @IsAssetCategory()
   category: AssetCategory;

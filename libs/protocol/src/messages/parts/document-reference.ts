@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Text } from './text';
+import { Described } from '../../validation/described';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const DOCUMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -15,11 +16,9 @@ export const DOCUMENT_KINDS = [
   'other',
 ] as const;
 
-/**
- * A document that travels with a message: the message carries this description, the bytes travel
- * separately and are checked against `sha256` on arrival. A message never counts as received
- * before every document it lists has arrived intact.
- */
+@Described(
+  'A document that travels with a message: the message carries this description, the bytes travel separately and are checked against `sha256` on arrival. A message never counts as received before every document it lists has arrived intact.',
+)
 export class DocumentReference {
   @IsUUID('all', { message: 'a UUID' })
   documentId: string;
