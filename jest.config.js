@@ -44,6 +44,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/sweep-stale-test-data.ts',
+      testTimeout: 30_000,
       slowTestThreshold: 20,
     },
   ],

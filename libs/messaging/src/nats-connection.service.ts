@@ -23,6 +23,7 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   private connection?: NatsConnection;
   private manager?: JetStreamManager;
   private lastError?: string;
+  private disconnected = false;
   private stopping = false;
   private retryTimer?: NodeJS.Timeout;
 
@@ -46,6 +47,11 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   /** The open connection, or undefined while NATS has not been reached yet. */
   get current(): NatsConnection | undefined {
     return this.connection;
+  }
+
+  /** Whether messages can be published right now: connected, not between reconnects. */
+  get isConnected(): boolean {
+    return this.connection !== undefined && !this.connection.isClosed() && !this.disconnected;
   }
 
   /** Why the service is not connected, for readiness reports. */
@@ -94,9 +100,11 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   private async watchStatus(connection: NatsConnection): Promise<void> {
     for await (const status of connection.status()) {
       if (status.type === Events.Disconnect) {
+        this.disconnected = true;
         this.lastError = `disconnected from NATS at ${connection.getServer()}`;
         this.logger.warn(this.lastError);
       } else if (status.type === Events.Reconnect) {
+        this.disconnected = false;
         this.lastError = undefined;
         this.logger.log(`reconnected to NATS at ${connection.getServer()}`);
         await this.provision();

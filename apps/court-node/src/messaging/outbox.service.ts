@@ -1,0 +1,75 @@
+import {
+  Envelope,
+  MESSAGE_CATALOGUE,
+  MessageBody,
+  MessageType,
+  newMessageId,
+  PROTOCOL_VERSION,
+  subjectFor,
+} from '@enforcement-link/protocol';
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EntityManager } from 'typeorm';
+import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { OutboxRelay } from './outbox-relay.service';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface OutgoingMessage<T extends MessageType> {
+  type: T;
+  to: string;
+  requestId: string;
+  causationId?: string;
+  body: MessageBody<T>;
+}
+
+/** Puts messages to other courts into the outbox, inside the caller's transaction. */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly environment: CourtNodeEnvironment,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  /**
+   * Writes the message with `manager`, so it is sent if and only if the caller's transaction
+   * commits. A body that breaks the protocol is a bug here, not something to send: it throws.
+   */
+  async enqueue<T extends MessageType>(
+    manager: EntityManager,
+    message: OutgoingMessage<T>,
+  ): Promise<Envelope> {
+    const body = plainToInstance(MESSAGE_CATALOGUE[message.type] as new () => object, message.body);
+    const problems = validateSync(body, { whitelist: true, forbidNonWhitelisted: true });
+    if (problems.length > 0) {
+      throw new Error(
+        `refusing to send an invalid ${message.type}: ${problems.map(String).join('; ')}`,
+      );
+    }
+    const envelope: Envelope = {
+      id: newMessageId(),
+      type: message.type,
+      version: PROTOCOL_VERSION,
+      from: this.environment.COURT_ID,
+      to: message.to,
+      requestId: message.requestId,
+      ...(message.causationId ? { causationId: message.causationId } : {}),
+      sentAt: new Date().toISOString(),
+      body: message.body,
+    };
+    await manager.insert(OutboxMessage, {
+      id: envelope.id,
+      subject: subjectFor({
+        namespace: this.environment.NATS_NAMESPACE,
+        to: message.to,
+        from: this.environment.COURT_ID,
+        type: message.type,
+      }),
+      payload: JSON.stringify(envelope),
+      nextAttemptAt: new Date(),
+    });
+    // Wake the relay once the caller's transaction has had time to commit.
+    this.relay.wakeSoon();
+    return envelope;
+  }
+}
