@@ -1,35 +1,14 @@
 import { MATTER_TYPES } from '../messages/delegation.messages';
 
-const ALL_MATTERS = [...MATTER_TYPES];
-
-const high = (
-  code: string,
-  zh: string,
-  en: string,
-  province: string,
-  caseNumberCode: string,
-  divisionCode: string,
-) => ({
-  code,
-  name: { zh, en },
-  province,
-  level: 'high',
-  caseNumberCode,
-  divisionCode,
-  // High courts supervise and take escalations; they do not work delegated matters themselves.
-  matterTypes: [],
-  acceptsAssetSearches: false,
-});
-
 const court = (
-  level: 'intermediate' | 'basic',
+  level: 'high' | 'intermediate' | 'basic',
   code: string,
   zh: string,
   en: string,
   province: string,
   caseNumberCode: string,
   divisionCode: string,
-  superiorCourt: string,
+  superiorCourt?: string,
 ) => ({
   code,
   name: { zh, en },
@@ -37,10 +16,20 @@ const court = (
   level,
   caseNumberCode,
   divisionCode,
-  superiorCourt,
-  matterTypes: ALL_MATTERS,
-  acceptsAssetSearches: true,
+  ...(superiorCourt ? { superiorCourt } : {}),
+  // High courts supervise and take escalations; they do not work delegated matters themselves.
+  matterTypes: level === 'high' ? [] : [...MATTER_TYPES],
+  acceptsAssetSearches: level !== 'high',
 });
+
+const high = (
+  code: string,
+  zh: string,
+  en: string,
+  province: string,
+  abbreviation: string,
+  division: string,
+) => court('high', code, zh, en, province, abbreviation, division);
 
 /**
  * The courts of the Yellow River bend enforcement linkage agreement (2023): the ten intermediate
