@@ -29,3 +29,4 @@ export * from './courts/court-directory';
 export * from './courts/court-record';
 export * from './courts/yellow-river-bend.courts';
 export * from './validation/described';
+export * from './validation/is-one-of';

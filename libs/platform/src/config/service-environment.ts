@@ -1,7 +1,8 @@
 import { DEFAULT_NAMESPACE, IsNamespace } from '@enforcement-link/protocol';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsIP, Max, Min } from 'class-validator';
+import { IsInt, IsIP, Max, Min } from 'class-validator';
 import { IsPostgresUrl, IsServerUrlList } from './url-rules';
+import { IsOneOf } from '@enforcement-link/protocol';
 
 const PORT_RULE = 'an integer port number from 1 to 65535';
 
@@ -29,6 +30,6 @@ export class ServiceEnvironment {
   @IsPostgresUrl()
   DATABASE_URL: string;
 
-  @IsIn(LOG_LEVELS, { message: `one of ${LOG_LEVELS.join(', ')}` })
+  @IsOneOf(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 }

@@ -3,7 +3,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsIn,
   Matches,
   ValidateIf,
   ValidateNested,
@@ -11,6 +10,7 @@ import {
 import { IsMatterType, MatterType } from '../messages/delegation.messages';
 import { Text } from '../messages/parts/text';
 import { IsCourtCode } from './court-code';
+import { IsOneOf } from '../validation/is-one-of';
 
 /** Provincial-level divisions on the network, with the abbreviation their case numbers use. */
 export const PROVINCES = {
@@ -42,10 +42,10 @@ export class CourtRecord {
   @Type(() => CourtName)
   name: CourtName;
 
-  @IsIn(Object.keys(PROVINCES), { message: `one of ${Object.keys(PROVINCES).join(', ')}` })
+  @IsOneOf(Object.keys(PROVINCES))
   province: Province;
 
-  @IsIn(COURT_LEVELS, { message: `one of ${COURT_LEVELS.join(', ')}` })
+  @IsOneOf(COURT_LEVELS)
   level: CourtLevel;
 
   /** The code in the court's case numbers: 晋09 for Xinzhou Intermediate Court, 晋 for Shanxi High Court. */

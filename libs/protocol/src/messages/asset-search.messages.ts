@@ -1,12 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, ValidateIf, ValidateNested } from 'class-validator';
 import { IsCaseNumber } from '../identifiers/case-number';
 import { NestedList } from '../validation/nested';
 import { OptionalField } from '../validation/optional-field';
@@ -15,6 +8,7 @@ import { DocumentReference } from './parts/document-reference';
 import { Party } from './parts/party';
 import { Text } from './parts/text';
 import { Described } from '../validation/described';
+import { IsOneOf } from '../validation/is-one-of';
 
 @Described(
   "`asset-search.requested` — the requesting court asks the receiving court to search its local sources (local banks, registries) for one party's assets in the listed categories. The receiver stores it, answers `message.delivered`, then answers with `asset-search.answered` (by hand or from its local registry) or returns it with `request.returned`.",
@@ -52,7 +46,7 @@ export class CategoryResult {
   @IsAssetCategory()
   category: AssetCategory;
 
-  @IsIn(SEARCH_OUTCOMES, { message: `one of ${SEARCH_OUTCOMES.join(', ')}` })
+  @IsOneOf(SEARCH_OUTCOMES)
   outcome: (typeof SEARCH_OUTCOMES)[number];
 
   /** Present, and not empty, exactly when the outcome is `found`. */

@@ -10,6 +10,7 @@ import { DocumentReference } from './parts/document-reference';
 import { Party } from './parts/party';
 import { Text } from './parts/text';
 import { Described } from '../validation/described';
+import { IsOneOf } from '../validation/is-one-of';
 
 /** The enforcement matters one court can delegate to another. */
 export const MATTER_TYPES = [
@@ -34,8 +35,7 @@ export const MATTER_TYPES = [
 ] as const;
 export type MatterType = (typeof MATTER_TYPES)[number];
 
-export const IsMatterType = (options?: { each?: boolean }) =>
-  IsIn(MATTER_TYPES, { message: `one of ${MATTER_TYPES.join(', ')}`, ...options });
+export const IsMatterType = (options?: { each?: boolean }) => IsOneOf(MATTER_TYPES, options);
 
 @Described('A person at a court who can be reached about a request.')
 export class ContactPerson {
@@ -125,7 +125,7 @@ export const RESULT_OUTCOMES = ['completed', 'partially-completed', 'not-possibl
   '`delegation.result-reported` — the receiving court reports what it did, measure by measure, with the documents that prove it. The requester confirms (`result.confirmed`) or disputes (`result.disputed`) it.',
 )
 export class DelegationResultReportedBody {
-  @IsIn(RESULT_OUTCOMES, { message: `one of ${RESULT_OUTCOMES.join(', ')}` })
+  @IsOneOf(RESULT_OUTCOMES)
   outcome: (typeof RESULT_OUTCOMES)[number];
 
   @NestedList(() => MeasureResult, 100)

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsEnum, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, ValidateNested } from 'class-validator';
 import { IsCourtCode } from '../courts/court-code';
 import { IsCaseNumber } from '../identifiers/case-number';
 import { RequestState } from '../lifecycle/request-state';
@@ -10,6 +10,7 @@ import { ContactPerson } from './delegation.messages';
 import { DocumentReference } from './parts/document-reference';
 import { Text } from './parts/text';
 import { Described } from '../validation/described';
+import { IsOneOf } from '../validation/is-one-of';
 
 @Described(
   '`request.accepted` — the receiving court signed the request in: it registered it under its own case number and assigned a handler. Its time limit to finish now runs.',
@@ -36,7 +37,7 @@ export const RETURN_REASONS = [
   '`request.returned` — the receiving court will not handle the request, and says why. Final.',
 )
 export class RequestReturnedBody {
-  @IsIn(RETURN_REASONS, { message: `one of ${RETURN_REASONS.join(', ')}` })
+  @IsOneOf(RETURN_REASONS)
   reason: (typeof RETURN_REASONS)[number];
 
   @Text(2000)
@@ -140,7 +141,7 @@ export class StatusQueriedBody {
   "`status.reported` — the answer to `status.queried`: the request's state as this court sees it.",
 )
 export class StatusReportedBody {
-  @IsEnum(RequestState, { message: `one of ${Object.values(RequestState).join(', ')}` })
+  @IsOneOf(Object.values(RequestState))
   state: RequestState;
 
   @IsTimestamp()

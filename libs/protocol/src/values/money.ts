@@ -1,5 +1,5 @@
-import { IsIn } from 'class-validator';
 import { ruleDecorator } from '../validation/rule-decorator';
+import { IsOneOf } from '../validation/is-one-of';
 
 export const CURRENCIES = ['CNY'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -23,6 +23,6 @@ export class Money {
   @IsFenAmount()
   fen: number;
 
-  @IsIn(CURRENCIES, { message: `one of ${CURRENCIES.join(', ')}` })
+  @IsOneOf(CURRENCIES)
   currency: Currency;
 }

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsIn, ValidateNested } from 'class-validator';
+import { ValidateNested } from 'class-validator';
 import { OptionalField } from '../../validation/optional-field';
 import { Money } from '../../values/money';
 import { Text } from './text';
 import { Described } from '../../validation/described';
+import { IsOneOf } from '../../validation/is-one-of';
 
 /** The asset categories a search covers, after the national network's search categories. */
 export const ASSET_CATEGORIES = [
@@ -21,8 +22,7 @@ export const ASSET_CATEGORIES = [
 ] as const;
 export type AssetCategory = (typeof ASSET_CATEGORIES)[number];
 
-export const IsAssetCategory = (options?: { each?: boolean }) =>
-  IsIn(ASSET_CATEGORIES, { message: `one of ${ASSET_CATEGORIES.join(', ')}`, ...options });
+export const IsAssetCategory = (options?: { each?: boolean }) => IsOneOf(ASSET_CATEGORIES, options);
 
 @Described(
   'One asset: where it is held and how it is identified there. A bank deposit is an institution and an account number; real estate a registry and a certificate number; a vehicle the registering office and a plate.',

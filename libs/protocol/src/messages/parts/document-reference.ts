@@ -1,6 +1,7 @@
-import { IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { Text } from './text';
 import { Described } from '../../validation/described';
+import { IsOneOf } from '../../validation/is-one-of';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 export const DOCUMENT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -23,13 +24,13 @@ export class DocumentReference {
   @IsUUID('all', { message: 'a UUID' })
   documentId: string;
 
-  @IsIn(DOCUMENT_KINDS, { message: `one of ${DOCUMENT_KINDS.join(', ')}` })
+  @IsOneOf(DOCUMENT_KINDS)
   kind: (typeof DOCUMENT_KINDS)[number];
 
   @Text(255)
   fileName: string;
 
-  @IsIn(DOCUMENT_MEDIA_TYPES, { message: `one of ${DOCUMENT_MEDIA_TYPES.join(', ')}` })
+  @IsOneOf(DOCUMENT_MEDIA_TYPES)
   mediaType: (typeof DOCUMENT_MEDIA_TYPES)[number];
 
   @IsInt({ message: `a size in bytes from 1 to ${MAX_DOCUMENT_BYTES}` })
