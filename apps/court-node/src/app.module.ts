@@ -6,10 +6,22 @@ import {
   LoggingModule,
 } from '@enforcement-link/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AssetSearchesModule } from './asset-searches/asset-searches.module';
+import { RegistryAsset } from './asset-registry/registry-asset.entity';
+import { DomainErrorsFilter } from './common/domain-errors.filter';
 import { CourtNodeEnvironment } from './config/court-node.environment';
+import { CourtsModule } from './courts/courts.module';
 import { courtNodeMigrations } from './database/migrations';
+import { DelegationsModule } from './delegations/delegations.module';
+import { CourtMessagingModule } from './messaging/court-messaging.module';
+import { DeadLetter } from './messaging/dead-letter.entity';
+import { InboxMessage } from './messaging/inbox-message.entity';
 import { OutboxMessage } from './messaging/outbox-message.entity';
-import { OutboxModule } from './messaging/outbox.module';
+import { RequestMessage } from './requests/request-message.entity';
+import { Request } from './requests/request.entity';
+import { RequestsModule } from './requests/requests.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class AppModule {
@@ -27,7 +39,14 @@ export class AppModule {
           url: environment.DATABASE_URL,
           owner: environment.COURT_ID,
           migrations: courtNodeMigrations,
-          entities: [OutboxMessage],
+          entities: [
+            OutboxMessage,
+            InboxMessage,
+            DeadLetter,
+            Request,
+            RequestMessage,
+            RegistryAsset,
+          ],
         }),
         MessagingModule.forRoot({
           servers: environment.NATS_URL,
@@ -35,9 +54,17 @@ export class AppModule {
           streams: [courtMessagesStream(environment.NATS_NAMESPACE)],
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
-        OutboxModule,
+        CourtMessagingModule,
+        CourtsModule,
+        RequestsModule,
+        AssetSearchesModule,
+        DelegationsModule,
+        TasksModule,
       ],
-      providers: [{ provide: CourtNodeEnvironment, useValue: environment }],
+      providers: [
+        { provide: CourtNodeEnvironment, useValue: environment },
+        { provide: APP_FILTER, useClass: DomainErrorsFilter },
+      ],
       exports: [CourtNodeEnvironment],
     };
   }

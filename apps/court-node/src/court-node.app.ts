@@ -1,10 +1,16 @@
+import { NatsConnectionService } from '@enforcement-link/messaging';
 import { createHttpApp } from '@enforcement-link/platform';
 import { INestApplication } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { CourtNodeEnvironment } from './config/court-node.environment';
+import { CourtMessageTransport } from './messaging/court-message.transport';
+import { InboxService } from './messaging/inbox.service';
 
-export function createCourtNodeApp(environment: CourtNodeEnvironment): Promise<INestApplication> {
-  return createHttpApp({
+/** The court node: its HTTP API, and its inbound court messages through JetStream. */
+export async function createCourtNodeApp(
+  environment: CourtNodeEnvironment,
+): Promise<INestApplication> {
+  const app = await createHttpApp({
     module: AppModule.forRoot(environment),
     title: `enforcement-link court node: ${environment.COURT_ID}`,
     description:
@@ -12,4 +18,12 @@ export function createCourtNodeApp(environment: CourtNodeEnvironment): Promise<I
       'to other courts, and tasks other courts sent to it.',
     version: '0.1.0',
   });
+  const transport = new CourtMessageTransport(
+    app.get(InboxService),
+    app.get(NatsConnectionService),
+    environment,
+  );
+  app.connectMicroservice({ strategy: transport });
+  await app.startAllMicroservices();
+  return app;
 }

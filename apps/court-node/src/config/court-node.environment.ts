@@ -1,9 +1,50 @@
-import { IsCourtCode } from '@enforcement-link/protocol';
+import { ASSET_CATEGORIES, AssetCategory, IsCourtCode, IsOneOf } from '@enforcement-link/protocol';
 import { ServiceEnvironment } from '@enforcement-link/platform';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+
+const MAX_DELIVERIES_RULE = 'a whole number of deliveries from 1 to 1000';
+const RETRY_DELAY_RULE = 'a delay in milliseconds from 10 to 60000';
+const CONCURRENCY_RULE = 'a whole number of messages from 1 to 1024';
 
 /** What a court node reads from its environment at start-up; see docs/CONFIGURATION.md. */
 export class CourtNodeEnvironment extends ServiceEnvironment {
   /** The court this node runs for, e.g. `xinzhou`. One node, one court, one database. */
   @IsCourtCode()
   COURT_ID: string;
+
+  /** After this many failed deliveries a message is parked in the dead-letter table. */
+  @Type(() => Number)
+  @IsInt({ message: MAX_DELIVERIES_RULE })
+  @Min(1, { message: MAX_DELIVERIES_RULE })
+  @Max(1000, { message: MAX_DELIVERIES_RULE })
+  INBOX_MAX_DELIVERIES = 10;
+
+  /** Delay before the second delivery of a message that failed; it doubles up to 30 s. */
+  @Type(() => Number)
+  @IsInt({ message: RETRY_DELAY_RULE })
+  @Min(10, { message: RETRY_DELAY_RULE })
+  @Max(60_000, { message: RETRY_DELAY_RULE })
+  INBOX_RETRY_DELAY_MS = 250;
+
+  /** Messages handled at the same time; each holds one database connection while it runs. */
+  @Type(() => Number)
+  @IsInt({ message: CONCURRENCY_RULE })
+  @Min(1, { message: CONCURRENCY_RULE })
+  @Max(1024, { message: CONCURRENCY_RULE })
+  INBOX_CONCURRENCY = 8;
+
+  /** Asset categories the local registry answers without a handler, comma-separated. */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((category) => category.trim()) : value,
+  )
+  @IsOneOf(ASSET_CATEGORIES, { each: true })
+  ASSET_REGISTRY_CATEGORIES: AssetCategory[] = [];
+
+  /** Fill the local asset registry with the sample records of docs and tests when it is empty. */
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'true or false' })
+  ASSET_REGISTRY_SAMPLE_DATA = false;
 }

@@ -1,4 +1,10 @@
-import { DynamicModule, INestApplication } from '@nestjs/common';
+import { fieldErrorsOf } from '@enforcement-link/protocol';
+import {
+  BadRequestException,
+  DynamicModule,
+  INestApplication,
+  ValidationPipe,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -15,7 +21,8 @@ export const OPENAPI_JSON_PATH = 'api/docs-json';
 
 /**
  * Builds a service's HTTP application with what every service shares: JSON logs, graceful
- * shutdown on SIGTERM and SIGINT, and its OpenAPI document at `/api/docs` (JSON at
+ * shutdown on SIGTERM and SIGINT, input validation that answers 400 naming each field and the
+ * rule it broke, and its OpenAPI document at `/api/docs` (JSON at
  * `/api/docs-json`). The caller decides where it listens.
  */
 export async function createHttpApp(definition: HttpAppDefinition): Promise<INestApplication> {
@@ -27,6 +34,7 @@ export async function createHttpApp(definition: HttpAppDefinition): Promise<INes
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.useGlobalPipes(validationPipe());
 
   const document = SwaggerModule.createDocument(
     app,
@@ -38,4 +46,26 @@ export async function createHttpApp(definition: HttpAppDefinition): Promise<INes
   );
   SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
   return app;
+}
+
+/**
+ * Validates bodies and query strings against their class-validator classes, drops nothing
+ * silently (an unknown field is an error) and answers
+ * `400 { message, fieldErrors: [{ field, rule }] }`.
+ */
+function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    transform: true,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    exceptionFactory: (errors) => {
+      const fieldErrors = fieldErrorsOf(errors);
+      return new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: fieldErrors.map((error) => `${error.field}: ${error.rule}`).join('; '),
+        fieldErrors,
+      });
+    },
+  });
 }

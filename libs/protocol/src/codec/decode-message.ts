@@ -168,11 +168,12 @@ function validate(target: object, tolerateUnknownFields: boolean, prefix: string
     forbidNonWhitelisted: !tolerateUnknownFields,
     forbidUnknownValues: true,
   });
-  const unique = new Map(fieldErrors(errors, prefix).map((e) => [`${e.field}\n${e.rule}`, e]));
+  const unique = new Map(fieldErrorsOf(errors, prefix).map((e) => [`${e.field}\n${e.rule}`, e]));
   return [...unique.values()].slice(0, MAX_FIELD_ERRORS);
 }
 
-function fieldErrors(errors: ValidationError[], prefix: string): FieldError[] {
+/** class-validator's error tree as a flat list of `field` paths and the rules they broke. */
+export function fieldErrorsOf(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property)
       ? `${prefix}[${error.property}]`
@@ -183,6 +184,6 @@ function fieldErrors(errors: ValidationError[], prefix: string): FieldError[] {
       field,
       rule: constraint === 'whitelistValidation' ? 'not a field of this message' : rule,
     }));
-    return [...own, ...fieldErrors(error.children ?? [], field)];
+    return [...own, ...fieldErrorsOf(error.children ?? [], field)];
   });
 }

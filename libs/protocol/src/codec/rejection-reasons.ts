@@ -21,6 +21,14 @@ export enum RejectionReason {
   SenderMismatch = 'SENDER_MISMATCH',
   /** A body field is missing, malformed or unknown. */
   InvalidBody = 'INVALID_BODY',
+  /** A follow-up message about a request this court has no record of. */
+  UnknownRequest = 'UNKNOWN_REQUEST',
+  /** The sender is not a court of the request it writes about. */
+  NotAParty = 'NOT_A_PARTY',
+  /** The request's lifecycle does not allow this message from this sender in its state. */
+  NotAllowedInState = 'NOT_ALLOWED_IN_STATE',
+  /** A document the message lists is missing or does not match its size and SHA-256. */
+  DocumentUnavailable = 'DOCUMENT_UNAVAILABLE',
 }
 
 export const MAX_MESSAGE_BYTES = 256 * 1024;

@@ -1,3 +1,4 @@
+import { IsCourtCode } from '../courts/court-code';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, ValidateIf, ValidateNested } from 'class-validator';
 import { IsCaseNumber } from '../identifiers/case-number';
@@ -35,6 +36,14 @@ export class AssetSearchRequestedBody {
   @OptionalField()
   @Text(2000)
   note?: string;
+
+  /**
+   * Set only by a court that forwards a request it received: the court that asked for help in
+   * the first place. The new receiving court answers that court directly.
+   */
+  @OptionalField()
+  @IsCourtCode()
+  forwardedFor?: string;
 }
 
 export const SEARCH_OUTCOMES = ['found', 'nothing-found', 'not-searched'] as const;

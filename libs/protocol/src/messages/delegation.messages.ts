@@ -1,3 +1,4 @@
+import { IsCourtCode } from '../courts/court-code';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { IsCaseNumber } from '../identifiers/case-number';
@@ -82,6 +83,14 @@ export class DelegationRequestedBody {
   @ValidateNested()
   @Type(() => ContactPerson)
   contact: ContactPerson;
+
+  /**
+   * Set only by a court that forwards a request it received: the court that asked for help in
+   * the first place. The new receiving court answers that court directly.
+   */
+  @OptionalField()
+  @IsCourtCode()
+  forwardedFor?: string;
 }
 
 @Described("What happened for one measure of a delegation's result.")

@@ -1,0 +1,165 @@
+import { NatsConnectionService } from '@enforcement-link/messaging';
+import {
+  courtMessagesStreamName,
+  DecodedMessage,
+  inboundSubjectFilter,
+  RejectionReason,
+} from '@enforcement-link/protocol';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, nanos } from 'nats';
+import { lastValueFrom } from 'rxjs';
+import { EntityManager } from 'typeorm';
+import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { InboundMessageContext } from './inbound-message.context';
+import { ProtocolViolation } from './inbound-errors';
+import { InboxService, Settlement } from './inbox.service';
+
+const RESTART_DELAY_MS = 1_000;
+/** Longer than any handler should take; a message not settled by then is delivered again. */
+const ACK_WAIT_MS = 60_000;
+
+/**
+ * The inbound side of decision 0002: a NestJS transport strategy that pulls this court's
+ * messages from its durable JetStream consumer and hands each to the inbox, which runs the
+ * `@EventPattern(type)` handler in a transaction. The transport then settles the message as the
+ * inbox decided: ack after the commit, term after a rejection, nak with a delay to try again.
+ * Up to INBOX_CONCURRENCY messages are handled at once. It starts without waiting for NATS and
+ * keeps pulling across reconnects.
+ */
+export class CourtMessageTransport extends Server implements CustomTransportStrategy {
+  private closing = false;
+  private messages?: ConsumerMessages;
+  private consuming?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly slotFreed: (() => void)[] = [];
+
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly nats: NatsConnectionService,
+    private readonly environment: CourtNodeEnvironment,
+  ) {
+    super();
+  }
+
+  listen(callback: () => void): void {
+    this.inbox.useDispatcher((message, manager) => this.dispatch(message, manager));
+    this.consuming = this.consumeUntilClosed();
+    callback();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.messages?.close();
+    await this.consuming;
+    await Promise.all(this.inFlight);
+  }
+
+  on(): never {
+    throw new Error('the court message transport emits no events');
+  }
+
+  unwrap<T>(): T {
+    return this.nats.current as T;
+  }
+
+  private async dispatch(message: DecodedMessage, manager: EntityManager): Promise<void> {
+    const { type } = message.envelope;
+    const handler = this.getHandlerByPattern(type);
+    if (!handler) {
+      throw new ProtocolViolation(
+        RejectionReason.UnknownMessageType,
+        `${this.environment.COURT_ID} does not handle ${type}`,
+      );
+    }
+    const result: unknown = await handler(message, new InboundMessageContext([message, manager]));
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  private get durableName(): string {
+    return `court-${this.environment.COURT_ID}`;
+  }
+
+  private async consumeUntilClosed(): Promise<void> {
+    while (!this.closing) {
+      const connection = this.nats.current;
+      if (!connection || !this.nats.isConnected) {
+        await sleep(RESTART_DELAY_MS / 4);
+        continue;
+      }
+      try {
+        await this.consume(connection);
+      } catch (error) {
+        this.logger.warn(
+          `pulling messages for ${this.environment.COURT_ID} stopped: ${describe(error)}; restarting`,
+        );
+      }
+      if (!this.closing) await sleep(RESTART_DELAY_MS);
+    }
+  }
+
+  private async consume(connection: NatsConnection): Promise<void> {
+    const stream = courtMessagesStreamName(this.environment.NATS_NAMESPACE);
+    const manager = await this.nats.jetStreamManager();
+    await manager.consumers.info(stream, this.durableName).catch(() =>
+      manager.consumers.add(stream, {
+        durable_name: this.durableName,
+        description: `Messages to ${this.environment.COURT_ID}`,
+        filter_subject: inboundSubjectFilter(
+          this.environment.NATS_NAMESPACE,
+          this.environment.COURT_ID,
+        ),
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: nanos(ACK_WAIT_MS),
+        max_ack_pending: 4 * this.environment.INBOX_CONCURRENCY,
+      }),
+    );
+    const consumer = await connection.jetstream().consumers.get(stream, this.durableName);
+    const messages = await consumer.consume({
+      max_messages: 2 * this.environment.INBOX_CONCURRENCY,
+    });
+    this.messages = messages;
+    if (this.closing) await messages.close();
+    for await (const message of messages) {
+      await this.freeSlot();
+      const handling = this.handle(message).finally(() => {
+        this.inFlight.delete(handling);
+        this.slotFreed.shift()?.();
+      });
+      this.inFlight.add(handling);
+    }
+  }
+
+  private async freeSlot(): Promise<void> {
+    while (this.inFlight.size >= this.environment.INBOX_CONCURRENCY) {
+      await new Promise<void>((resolve) => this.slotFreed.push(resolve));
+    }
+  }
+
+  private async handle(message: JsMsg): Promise<void> {
+    const settlement: Settlement = await this.inbox.receive({
+      subject: message.subject,
+      data: message.data,
+      deliveryCount: message.info.deliveryCount,
+    });
+    switch (settlement.action) {
+      case 'ack':
+        message.ack();
+        break;
+      case 'term':
+        message.term();
+        break;
+      case 'nak':
+        message.nak(settlement.delayMs);
+        break;
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

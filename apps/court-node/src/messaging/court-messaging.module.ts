@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadLetter } from './dead-letter.entity';
+import { DeadLettersController } from './dead-letters.controller';
+import { DeadLettersService } from './dead-letters.service';
+import { InboxService } from './inbox.service';
+import { OutboxRelay } from './outbox-relay.service';
+import { OutboxService } from './outbox.service';
+
+/** Delivery between courts: the outbox and its relay, the inbox, and the dead letters. */
+@Module({
+  imports: [TypeOrmModule.forFeature([DeadLetter])],
+  controllers: [DeadLettersController],
+  providers: [OutboxService, OutboxRelay, InboxService, DeadLettersService],
+  exports: [OutboxService, InboxService],
+})
+export class CourtMessagingModule {}

@@ -1,0 +1,231 @@
+import {
+  DecodedMessage,
+  decodeMessage,
+  Envelope,
+  parseSubject,
+  Rejection,
+} from '@enforcement-link/protocol';
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { DeadLetter } from './dead-letter.entity';
+import { MessageNotApplicableYet, ProtocolViolation } from './inbound-errors';
+import { OutboxService } from './outbox.service';
+
+/** A message as JetStream handed it over. */
+export interface InboundDelivery {
+  subject: string;
+  data: Uint8Array;
+  /** 1 for the first delivery. */
+  deliveryCount: number;
+}
+
+/** What the transport must do with a delivery once the inbox has dealt with it. */
+export type Settlement =
+  | { action: 'ack'; outcome: 'processed' | 'duplicate' | 'parked' }
+  | { action: 'term'; outcome: 'rejected' }
+  | { action: 'nak'; delayMs: number; error: string };
+
+/** Runs the handler of a message's type inside the inbox's transaction. */
+export type MessageDispatcher = (message: DecodedMessage, manager: EntityManager) => Promise<void>;
+
+/** The nil UUID stands for the request of a message too broken to name one. */
+const UNKNOWN_REQUEST_ID = '00000000-0000-0000-0000-000000000000';
+const MAX_RETRY_DELAY_MS = 30_000;
+const TRANSPORT_TYPES: ReadonlySet<string> = new Set(['message.delivered', 'message.rejected']);
+
+/**
+ * Decides the fate of every message that reaches this court, exactly once per message id:
+ * store it, run its handler and send the transport receipt in one transaction; or store it with
+ * the reason it is invalid and answer the sender with a protocol rejection; or have it
+ * delivered again later (the database failed, or it overtook a message it depends on); or,
+ * after the last delivery, park it in the dead-letter table. It never throws.
+ */
+@Injectable()
+export class InboxService {
+  private readonly logger = new Logger(InboxService.name);
+  private dispatch?: MessageDispatcher;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly environment: CourtNodeEnvironment,
+  ) {}
+
+  /** Set once by the transport that owns the handlers. */
+  useDispatcher(dispatch: MessageDispatcher): void {
+    this.dispatch = dispatch;
+  }
+
+  async receive(delivery: InboundDelivery): Promise<Settlement> {
+    const decoded = decodeMessage(delivery.data, delivery.subject);
+    if (!decoded.ok) return this.reject(delivery, undefined, decoded.rejection);
+    const { envelope } = decoded.message;
+    try {
+      const stored = await this.process(delivery, decoded.message);
+      return { action: 'ack', outcome: stored ? 'processed' : 'duplicate' };
+    } catch (error) {
+      const lastDelivery = delivery.deliveryCount >= this.environment.INBOX_MAX_DELIVERIES;
+      if (error instanceof ProtocolViolation) {
+        return this.reject(delivery, envelope, rejectionOf(envelope, error));
+      }
+      if (error instanceof MessageNotApplicableYet && lastDelivery) {
+        return this.reject(delivery, envelope, rejectionOf(envelope, error));
+      }
+      const reason = describe(error);
+      if (!(error instanceof MessageNotApplicableYet)) {
+        this.logger.warn(
+          `message ${envelope.id} (${envelope.type} from ${envelope.from}) failed on delivery ${delivery.deliveryCount}: ${reason}`,
+        );
+      }
+      if (lastDelivery) return this.park(delivery, reason);
+      return { action: 'nak', delayMs: this.retryDelayMs(delivery.deliveryCount), error: reason };
+    }
+  }
+
+  /** Stores and handles a valid message; false when it had been stored before. */
+  private process(delivery: InboundDelivery, message: DecodedMessage): Promise<boolean> {
+    const { envelope } = message;
+    const dispatch = this.dispatch;
+    if (!dispatch) throw new Error('no message handlers are registered yet');
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await this.store(manager, delivery, envelope.id, envelope, 'processed');
+      if (!inserted) return false;
+      await dispatch(message, manager);
+      if (!TRANSPORT_TYPES.has(envelope.type)) {
+        await this.outbox.enqueue(manager, {
+          type: 'message.delivered',
+          to: envelope.from,
+          requestId: envelope.requestId,
+          causationId: envelope.id,
+          body: { deliveredMessageId: envelope.id, storedAt: new Date().toISOString() },
+        });
+      }
+      return true;
+    });
+  }
+
+  private async reject(
+    delivery: InboundDelivery,
+    envelope: Envelope | undefined,
+    rejection: Rejection,
+  ): Promise<Settlement> {
+    const sender = parseSubject(delivery.subject)?.from;
+    this.logger.warn(
+      `rejected a message on ${delivery.subject}: ${rejection.reason}: ${rejection.detail}`,
+    );
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const id = rejection.rejectedMessageId ?? randomUUID();
+        const inserted = await this.store(manager, delivery, id, envelope, 'rejected', rejection);
+        // A rejection is never answered with a rejection: two courts would argue forever.
+        if (!inserted || !sender || envelope?.type === 'message.rejected') return;
+        await this.outbox.enqueue(manager, {
+          type: 'message.rejected',
+          to: sender,
+          requestId: envelope?.requestId ?? UNKNOWN_REQUEST_ID,
+          ...(rejection.rejectedMessageId ? { causationId: rejection.rejectedMessageId } : {}),
+          body: {
+            reason: rejection.reason,
+            ...(rejection.rejectedMessageId
+              ? { rejectedMessageId: rejection.rejectedMessageId }
+              : {}),
+            detail: rejection.detail.slice(0, 2_000),
+            fieldErrors: rejection.fieldErrors.map((error) => ({
+              field: error.field.slice(0, 256),
+              rule: error.rule.slice(0, 512),
+            })),
+          },
+        });
+      });
+      return { action: 'term', outcome: 'rejected' };
+    } catch (error) {
+      return {
+        action: 'nak',
+        delayMs: this.retryDelayMs(delivery.deliveryCount),
+        error: describe(error),
+      };
+    }
+  }
+
+  private async park(delivery: InboundDelivery, error: string): Promise<Settlement> {
+    try {
+      await this.dataSource.getRepository(DeadLetter).insert({
+        subject: delivery.subject,
+        payload: storableText(delivery.data),
+        error,
+        deliveries: delivery.deliveryCount,
+      });
+      this.logger.error(
+        `parked a message on ${delivery.subject} after ${delivery.deliveryCount} deliveries: ${error}`,
+      );
+      return { action: 'ack', outcome: 'parked' };
+    } catch (parkError) {
+      // Nowhere to park it: JetStream keeps it and delivers it again.
+      return {
+        action: 'nak',
+        delayMs: MAX_RETRY_DELAY_MS,
+        error: `${error}; parking failed: ${describe(parkError)}`,
+      };
+    }
+  }
+
+  /** Inserts the inbox row unless the message id is there already; returns whether it did. */
+  private async store(
+    manager: EntityManager,
+    delivery: InboundDelivery,
+    id: string,
+    envelope: Envelope | undefined,
+    outcome: 'processed' | 'rejected',
+    rejection?: Rejection,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO inbox_messages
+         (id, subject, type, from_court, request_id, payload, outcome, rejection_reason, rejection_detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id`,
+      [
+        id,
+        delivery.subject,
+        envelope?.type ?? null,
+        envelope?.from ?? null,
+        envelope?.requestId ?? null,
+        storableText(delivery.data),
+        outcome,
+        rejection?.reason ?? null,
+        rejection?.detail ?? null,
+      ],
+    );
+    return rows.length > 0;
+  }
+
+  private retryDelayMs(deliveryCount: number): number {
+    return Math.min(
+      this.environment.INBOX_RETRY_DELAY_MS * 2 ** (deliveryCount - 1),
+      MAX_RETRY_DELAY_MS,
+    );
+  }
+}
+
+function rejectionOf(
+  envelope: Envelope,
+  error: ProtocolViolation | MessageNotApplicableYet,
+): Rejection {
+  return {
+    reason: error.reason,
+    detail: error.message,
+    fieldErrors: error instanceof ProtocolViolation ? error.fieldErrors : [],
+    rejectedMessageId: envelope.id,
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The bytes as text PostgreSQL can hold: it refuses NUL characters in text columns. */
+function storableText(data: Uint8Array): string {
+  return Buffer.from(data).toString('utf8').replaceAll('\u0000', '\uFFFD');
+}

@@ -1,0 +1,59 @@
+import {
+  IsCourtCode,
+  IsMatterType,
+  IsOneOf,
+  MatterType,
+  OptionalField,
+  RequestKind,
+  RequestState,
+} from '@enforcement-link/protocol';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+
+const LIMIT_RULE = 'a whole number from 1 to 200';
+const OFFSET_RULE = 'a whole number from 0';
+
+/** Filters of a request listing; every one optional, combined with AND. */
+export class ListRequestsQuery {
+  @OptionalField()
+  @IsOneOf(Object.values(RequestState))
+  state?: RequestState;
+
+  /** The other court: the receiving court of a request sent, the requesting court of a task. */
+  @OptionalField()
+  @IsCourtCode()
+  court?: string;
+
+  @OptionalField()
+  @IsMatterType()
+  matterType?: MatterType;
+
+  @OptionalField()
+  @IsOneOf(['asset-search', 'delegation'])
+  kind?: RequestKind;
+
+  /** Only requests whose current step is late (true) or not late (false). */
+  @OptionalField()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'true or false' })
+  overdue?: boolean;
+
+  /** Tasks assigned to this handler. */
+  @OptionalField()
+  @IsString({ message: 'text of up to 100 characters' })
+  @MaxLength(100, { message: 'text of up to 100 characters' })
+  assignee?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: LIMIT_RULE })
+  @Min(1, { message: LIMIT_RULE })
+  @Max(200, { message: LIMIT_RULE })
+  limit = 50;
+
+  @Type(() => Number)
+  @IsInt({ message: OFFSET_RULE })
+  @Min(0, { message: OFFSET_RULE })
+  offset = 0;
+}

@@ -1,0 +1,253 @@
+import {
+  DecodedMessage,
+  Envelope,
+  FINAL_STATES,
+  MessageBody,
+  MessageType,
+  ProtocolRejectionBody,
+  RejectionReason,
+  RequestState,
+  Side,
+  transition,
+  TransportReceiptBody,
+} from '@enforcement-link/protocol';
+import { Injectable } from '@nestjs/common';
+import { instanceToPlain } from 'class-transformer';
+import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ActionNotAllowed } from '../common/domain-errors';
+import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { dueDateFor } from '../deadlines/time-limits';
+import { MessageNotApplicableYet, ProtocolViolation } from '../messaging/inbound-errors';
+import { OutboxService } from '../messaging/outbox.service';
+import { RequestMessage } from './request-message.entity';
+import { Request } from './request.entity';
+
+const REQUEST_MESSAGE_TYPES: ReadonlySet<string> = new Set([
+  'asset-search.requested',
+  'delegation.requested',
+]);
+
+/**
+ * Moves requests through the protocol's lifecycle, on both sides: every message this court
+ * sends about a request and every message it receives goes through here, is checked against
+ * the transition table of `libs/protocol`, changes the record and lands on its timeline, all in
+ * the caller's transaction.
+ */
+@Injectable()
+export class RequestLifecycle {
+  constructor(
+    private readonly environment: CourtNodeEnvironment,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Locks the request for the rest of the transaction, so its messages apply one at a time. */
+  lock(manager: EntityManager, id: string): Promise<Request | null> {
+    return manager.findOne(Request, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Stores a request this court sends and puts its `*.requested` message in the outbox. */
+  async startOutgoing<T extends 'asset-search.requested' | 'delegation.requested'>(
+    manager: EntityManager,
+    request: Request,
+    type: T,
+    body: MessageBody<T>,
+  ): Promise<Request> {
+    this.enter(request, this.allowedState(request, undefined, type, 'requesting'));
+    await manager.insert(Request, request as QueryDeepPartialEntity<Request>);
+    const envelope = await this.outbox.enqueue(manager, {
+      type,
+      to: request.receivingCourt,
+      requestId: request.id,
+      body,
+    });
+    await this.addToTimeline(manager, envelope, 'out', true);
+    return request;
+  }
+
+  /** Stores a request another court sent, already delivered: this court has it. */
+  async startIncoming(
+    manager: EntityManager,
+    request: Request,
+    message: DecodedMessage,
+  ): Promise<Request> {
+    const type = message.envelope.type as MessageType;
+    const sent = transition(request.kind, undefined, type, 'requesting');
+    if (!sent.allowed) throw new ProtocolViolation(RejectionReason.NotAllowedInState, sent.detail);
+    const delivered = transition(request.kind, sent.state, 'message.delivered', 'receiving');
+    this.enter(request, delivered.allowed ? delivered.state : sent.state);
+    await manager.insert(Request, request as QueryDeepPartialEntity<Request>);
+    await this.addToTimeline(manager, message.envelope, 'in', true);
+    return request;
+  }
+
+  /**
+   * Sends `type` about `request` from this court, if its lifecycle allows that now; otherwise
+   * throws ActionNotAllowed with the state. `to` overrides the addressee (forwarding).
+   */
+  async send<T extends MessageType>(
+    manager: EntityManager,
+    request: Request,
+    type: T,
+    body: MessageBody<T>,
+    to = request.counterpart,
+  ): Promise<Envelope> {
+    const next = this.allowedState(request, request.state, type, request.side);
+    const envelope = await this.outbox.enqueue(manager, { type, to, requestId: request.id, body });
+    this.applyEffects(request, type, body);
+    const changed = this.enter(request, next);
+    await manager.save(request);
+    await this.addToTimeline(manager, envelope, 'out', changed);
+    return envelope;
+  }
+
+  /**
+   * Applies a message from the other court about a request this court already has. A message
+   * that overtook the one it depends on is retried later; one that comes after the request
+   * ended is kept on the timeline without effect, since both courts may act at the same time.
+   */
+  async receive(manager: EntityManager, message: DecodedMessage): Promise<Request> {
+    const { envelope, body } = message;
+    const type = envelope.type as MessageType;
+    const request = await this.lock(manager, envelope.requestId);
+    if (!request) {
+      throw new MessageNotApplicableYet(
+        RejectionReason.UnknownRequest,
+        `${this.environment.COURT_ID} has no request ${envelope.requestId}`,
+      );
+    }
+    if (envelope.from !== request.counterpart) {
+      throw new MessageNotApplicableYet(
+        RejectionReason.NotAParty,
+        `request ${request.id} is between ${request.requestingCourt} and ${request.receivingCourt}`,
+      );
+    }
+    const sentBy: Side = request.side === 'requesting' ? 'receiving' : 'requesting';
+    const next = transition(request.kind, request.state, type, sentBy);
+    if (!next.allowed) {
+      if (next.reason !== 'NOT_ALLOWED_IN_STATE') {
+        throw new ProtocolViolation(RejectionReason.NotAllowedInState, next.detail);
+      }
+      if (FINAL_STATES.has(request.state)) {
+        await this.addToTimeline(manager, envelope, 'in', false);
+        return request;
+      }
+      throw new MessageNotApplicableYet(RejectionReason.NotAllowedInState, next.detail);
+    }
+    this.applyEffects(request, type, body);
+    const changed = this.enter(request, next.state);
+    await manager.save(request);
+    await this.addToTimeline(manager, envelope, 'in', changed);
+    if (type === 'status.queried') {
+      await this.send(manager, request, 'status.reported', {
+        state: request.state,
+        stateSince: request.stateSince.toISOString(),
+        ...(request.dueAt ? { dueAt: request.dueAt.toISOString() } : {}),
+      });
+    }
+    return request;
+  }
+
+  /**
+   * Notes the other court's receipt for a message this court sent; the receipt for the request
+   * itself moves it from SENT to DELIVERED. Receipts for messages this court does not know are
+   * ignored: they change nothing.
+   */
+  async recordReceipt(manager: EntityManager, receipt: TransportReceiptBody): Promise<void> {
+    const sent = await manager.findOneBy(RequestMessage, {
+      messageId: receipt.deliveredMessageId,
+      direction: 'out',
+    });
+    if (!sent) return;
+    await manager.update(
+      RequestMessage,
+      { messageId: sent.messageId },
+      { deliveredAt: new Date(receipt.storedAt) },
+    );
+    if (!REQUEST_MESSAGE_TYPES.has(sent.type)) return;
+    const request = await this.lock(manager, sent.requestId);
+    if (!request || request.receivingCourt !== sent.toCourt) return;
+    const next = transition(request.kind, request.state, 'message.delivered', request.side);
+    if (next.allowed && this.enter(request, next.state)) await manager.save(request);
+  }
+
+  /** Keeps the other court's rejection of a message about one of this court's requests. */
+  async recordRejection(
+    manager: EntityManager,
+    envelope: Envelope,
+    rejection: ProtocolRejectionBody,
+  ): Promise<void> {
+    const request = await this.lock(manager, envelope.requestId);
+    if (!request) return;
+    request.lastRejection = instanceToPlain(rejection) as ProtocolRejectionBody;
+    await manager.save(request);
+    await this.addToTimeline(manager, envelope, 'in', false);
+  }
+
+  private allowedState(
+    request: Request,
+    state: RequestState | undefined,
+    type: MessageType,
+    sentBy: Side,
+  ): RequestState {
+    const next = transition(request.kind, state, type, sentBy);
+    if (!next.allowed) throw new ActionNotAllowed(request.state, next.detail);
+    return next.state;
+  }
+
+  /** What a message records on the request beside its state. */
+  private applyEffects(request: Request, type: MessageType, body: object): void {
+    const plain = instanceToPlain(body);
+    switch (type) {
+      case 'request.accepted': {
+        const accepted = body as MessageBody<'request.accepted'>;
+        request.receivingCaseNumber = accepted.receivingCaseNumber;
+        request.handler = { ...accepted.handler };
+        break;
+      }
+      case 'request.forwarded': {
+        const { handlingCourt } = body as MessageBody<'request.forwarded'>;
+        if (request.side === 'requesting') request.receivingCourt = handlingCourt;
+        else request.forwardedTo = handlingCourt;
+        break;
+      }
+      case 'asset-search.answered':
+      case 'delegation.result-reported':
+        request.result = plain;
+        break;
+    }
+  }
+
+  /** Moves the request to `state`; returns whether that was a change. */
+  private enter(request: Request, state: RequestState): boolean {
+    if (request.state === state) return false;
+    // The first progress report does not stop the clock that started with the acceptance.
+    const clockRunsOn =
+      request.state === RequestState.Accepted && state === RequestState.InProgress;
+    const now = new Date();
+    request.state = state;
+    request.stateSince = now;
+    if (!clockRunsOn) request.dueAt = dueDateFor(request.kind, request.matterType, state, now);
+    return true;
+  }
+
+  /** Puts a message on its request's timeline. */
+  async addToTimeline(
+    manager: EntityManager,
+    envelope: Envelope,
+    direction: 'in' | 'out',
+    changedState: boolean,
+  ): Promise<void> {
+    await manager.insert(RequestMessage, {
+      messageId: envelope.id,
+      requestId: envelope.requestId,
+      direction,
+      type: envelope.type,
+      fromCourt: envelope.from,
+      toCourt: envelope.to,
+      body: instanceToPlain(envelope.body),
+      sentAt: new Date(envelope.sentAt),
+      changedState,
+    });
+  }
+}

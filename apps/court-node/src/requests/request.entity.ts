@@ -1,0 +1,91 @@
+import {
+  ContactPerson,
+  MatterType,
+  ProtocolRejectionBody,
+  RequestKind,
+  RequestState,
+  Side,
+} from '@enforcement-link/protocol';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * One asset search or delegation as this court sees it: one it sent (side `requesting`) or one
+ * it received and works on as a task (side `receiving`). Both ends keep a record under the same
+ * id, the requesting court's `requestId`, and move it through the same lifecycle.
+ */
+@Entity('requests')
+export class Request {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  kind: RequestKind;
+
+  @Column('text')
+  side: Side;
+
+  @Column({ name: 'requesting_court', type: 'text' })
+  requestingCourt: string;
+
+  /** The court that handles the request now; changes when the request is forwarded. */
+  @Column({ name: 'receiving_court', type: 'text' })
+  receivingCourt: string;
+
+  /** The requesting court's enforcement case number. */
+  @Column({ name: 'case_number', type: 'text' })
+  caseNumber: string;
+
+  @Column({ name: 'matter_type', type: 'text', nullable: true })
+  matterType: MatterType | null;
+
+  @Column({ name: 'party_name', type: 'text' })
+  partyName: string;
+
+  /** The body of the `*.requested` message: what was asked, about whom, with which documents. */
+  @Column('jsonb')
+  details: Record<string, unknown>;
+
+  @Column('text')
+  state: RequestState;
+
+  @Column({ name: 'state_since', type: 'timestamptz' })
+  stateSince: Date;
+
+  /** When the current step is due; unset when nothing is due. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ name: 'receiving_case_number', type: 'text', nullable: true })
+  receivingCaseNumber: string | null;
+
+  /** The receiving court's handler, as announced when it accepted the request. */
+  @Column('jsonb', { nullable: true })
+  handler: ContactPerson | null;
+
+  /** Receiving side: who at this court the task is assigned to. */
+  @Column('text', { nullable: true })
+  assignee: string | null;
+
+  /** Receiving side: the court this court passed the task on to. */
+  @Column({ name: 'forwarded_to', type: 'text', nullable: true })
+  forwardedTo: string | null;
+
+  /** The body of the latest `asset-search.answered` or `delegation.result-reported`. */
+  @Column('jsonb', { nullable: true })
+  result: Record<string, unknown> | null;
+
+  /** The latest protocol rejection the other court sent about this request. */
+  @Column({ name: 'last_rejection', type: 'jsonb', nullable: true })
+  lastRejection: ProtocolRejectionBody | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** The court on the other end of the request, as seen from this court. */
+  get counterpart(): string {
+    return this.side === 'requesting' ? this.receivingCourt : this.requestingCourt;
+  }
+}

@@ -1,0 +1,108 @@
+import { FINAL_STATES, RequestKind, RequestState } from '@enforcement-link/protocol';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RequestMessage } from './request-message.entity';
+import { Request } from './request.entity';
+
+/** One message on a request's timeline. */
+export class TimelineEntryView {
+  messageId: string;
+  /** `out`: this court sent it; `in`: this court received it. */
+  direction: 'in' | 'out';
+  type: string;
+  from: string;
+  to: string;
+  sentAt: string;
+  recordedAt: string;
+  /** When the other court stored it (its transport receipt); outgoing messages only. */
+  deliveredAt: string | null;
+  /** False for a message that arrived after the request ended and changed nothing. */
+  changedState: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  body: Record<string, unknown>;
+}
+
+/** An asset search or delegation as this court sees it. */
+export class RequestView {
+  id: string;
+  kind: RequestKind;
+  @ApiProperty({ enum: RequestState })
+  state: RequestState;
+  stateSince: string;
+  /** When the current step is due, if anything is. */
+  dueAt: string | null;
+  /** The current step is late. */
+  overdue: boolean;
+  requestingCourt: string;
+  /** The court handling it now (after a forward, the new court). */
+  receivingCourt: string;
+  caseNumber: string;
+  receivingCaseNumber: string | null;
+  matterType: string | null;
+  partyName: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
+  handler: Record<string, unknown> | null;
+  assignee: string | null;
+  forwardedTo: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
+  result: Record<string, unknown> | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
+  lastRejection: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  details: Record<string, unknown>;
+  createdAt: string;
+}
+
+export class RequestDetailView extends RequestView {
+  @ApiProperty({ type: [TimelineEntryView] })
+  timeline: TimelineEntryView[];
+}
+
+export class RequestPageView {
+  @ApiProperty({ type: [RequestView] })
+  items: RequestView[];
+  /** How many requests match the filter in all. */
+  total: number;
+}
+
+export function isOverdue(request: Request, now = new Date()): boolean {
+  return request.dueAt !== null && request.dueAt < now && !FINAL_STATES.has(request.state);
+}
+
+export function requestView(request: Request): RequestView {
+  return {
+    id: request.id,
+    kind: request.kind,
+    state: request.state,
+    stateSince: request.stateSince.toISOString(),
+    dueAt: request.dueAt?.toISOString() ?? null,
+    overdue: isOverdue(request),
+    requestingCourt: request.requestingCourt,
+    receivingCourt: request.receivingCourt,
+    caseNumber: request.caseNumber,
+    receivingCaseNumber: request.receivingCaseNumber,
+    matterType: request.matterType,
+    partyName: request.partyName,
+    handler: request.handler ? { ...request.handler } : null,
+    assignee: request.assignee,
+    forwardedTo: request.forwardedTo,
+    result: request.result,
+    lastRejection: request.lastRejection ? { ...request.lastRejection } : null,
+    details: request.details,
+    createdAt: request.createdAt.toISOString(),
+  };
+}
+
+export function timelineEntryView(message: RequestMessage): TimelineEntryView {
+  return {
+    messageId: message.messageId,
+    direction: message.direction,
+    type: message.type,
+    from: message.fromCourt,
+    to: message.toCourt,
+    sentAt: message.sentAt.toISOString(),
+    recordedAt: message.recordedAt.toISOString(),
+    deliveredAt: message.deliveredAt?.toISOString() ?? null,
+    changedState: message.changedState,
+    body: message.body,
+  };
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CourtsModule } from '../courts/courts.module';
+import { CourtMessagingModule } from '../messaging/court-messaging.module';
+import { RequestLifecycle } from './request-lifecycle.service';
+import { RequestMessagesHandler } from './request-messages.handler';
+import { RequestsService } from './requests.service';
+
+@Module({
+  imports: [CourtMessagingModule, CourtsModule],
+  controllers: [RequestMessagesHandler],
+  providers: [RequestLifecycle, RequestsService],
+  exports: [RequestLifecycle, RequestsService],
+})
+export class RequestsModule {}

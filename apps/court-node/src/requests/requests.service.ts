@@ -1,0 +1,172 @@
+import {
+  AssetSearchRequestedBody,
+  DelegationRequestedBody,
+  FINAL_STATES,
+  MessageBody,
+  MessageType,
+  newMessageId,
+  RequestKind,
+  RequestState,
+  Side,
+} from '@enforcement-link/protocol';
+import { Injectable } from '@nestjs/common';
+import { instanceToPlain } from 'class-transformer';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { RequestNotFound } from '../common/domain-errors';
+import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { CourtDirectoryService } from '../courts/court-directory.service';
+import { ListRequestsQuery } from './list-requests.query';
+import { RequestLifecycle } from './request-lifecycle.service';
+import { RequestMessage } from './request-message.entity';
+import { Request } from './request.entity';
+import {
+  RequestDetailView,
+  RequestPageView,
+  requestView,
+  RequestView,
+  timelineEntryView,
+} from './request.views';
+
+/** Which requests an HTTP resource covers: its side, and its kind unless it covers both. */
+export interface RequestScope {
+  side: Side;
+  kind?: RequestKind;
+}
+
+const KIND_NAMES: Record<RequestKind, string> = {
+  'asset-search': 'asset search',
+  delegation: 'delegation',
+};
+
+/**
+ * Requests as the HTTP API shows them: created, listed, read with their timeline, and acted
+ * on one at a time. The lifecycle rules themselves live in RequestLifecycle.
+ */
+@Injectable()
+export class RequestsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lifecycle: RequestLifecycle,
+    private readonly directory: CourtDirectoryService,
+    private readonly environment: CourtNodeEnvironment,
+  ) {}
+
+  createAssetSearch(receivingCourt: string, body: AssetSearchRequestedBody): Promise<RequestView> {
+    this.directory.checkReceiver('receivingCourt', receivingCourt);
+    return this.create('asset-search', receivingCourt, body, (manager, request) =>
+      this.lifecycle.startOutgoing(manager, request, 'asset-search.requested', body),
+    );
+  }
+
+  createDelegation(receivingCourt: string, body: DelegationRequestedBody): Promise<RequestView> {
+    this.directory.checkReceiver('receivingCourt', receivingCourt, body.matterType);
+    return this.create('delegation', receivingCourt, body, (manager, request) =>
+      this.lifecycle.startOutgoing(manager, request, 'delegation.requested', body),
+    );
+  }
+
+  async list(scope: RequestScope, query: ListRequestsQuery): Promise<RequestPageView> {
+    const builder = this.dataSource
+      .getRepository(Request)
+      .createQueryBuilder('request')
+      .where('request.side = :side', { side: scope.side })
+      .orderBy('request.createdAt', 'DESC')
+      .addOrderBy('request.id', 'DESC')
+      .take(query.limit)
+      .skip(query.offset);
+    const kind = scope.kind ?? query.kind;
+    if (kind) builder.andWhere('request.kind = :kind', { kind });
+    if (query.state) builder.andWhere('request.state = :state', { state: query.state });
+    if (query.matterType) {
+      builder.andWhere('request.matter_type = :matterType', { matterType: query.matterType });
+    }
+    if (query.court) {
+      const column = scope.side === 'requesting' ? 'receiving_court' : 'requesting_court';
+      builder.andWhere(`request.${column} = :court`, { court: query.court });
+    }
+    if (query.assignee) builder.andWhere('request.assignee = :assignee', query);
+    if (query.overdue !== undefined) this.filterOverdue(builder, query.overdue);
+    const [requests, total] = await builder.getManyAndCount();
+    return { items: requests.map(requestView), total };
+  }
+
+  async get(scope: RequestScope, id: string): Promise<RequestDetailView> {
+    const request = await this.dataSource.getRepository(Request).findOneBy({ id });
+    const found = this.inScope(scope, id, request);
+    const timeline = await this.dataSource
+      .getRepository(RequestMessage)
+      .find({ where: { requestId: id }, order: { recordedAt: 'ASC', sentAt: 'ASC' } });
+    return { ...requestView(found), timeline: timeline.map(timelineEntryView) };
+  }
+
+  /** Runs `action` on the locked request in one transaction; answers the request afterwards. */
+  async act(
+    scope: RequestScope,
+    id: string,
+    action: (request: Request, manager: EntityManager) => Promise<unknown>,
+  ): Promise<RequestView> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = this.inScope(scope, id, await this.lifecycle.lock(manager, id));
+      await action(request, manager);
+      return requestView(request);
+    });
+  }
+
+  /** Sends `type` about the request from this court, if its state allows it (409 otherwise). */
+  send<T extends MessageType>(
+    scope: RequestScope,
+    id: string,
+    type: T,
+    body: MessageBody<T>,
+  ): Promise<RequestView> {
+    return this.act(scope, id, (request, manager) =>
+      this.lifecycle.send(manager, request, type, body),
+    );
+  }
+
+  private async create(
+    kind: RequestKind,
+    receivingCourt: string,
+    body: AssetSearchRequestedBody | DelegationRequestedBody,
+    start: (manager: EntityManager, request: Request) => Promise<Request>,
+  ): Promise<RequestView> {
+    const request = Object.assign(new Request(), {
+      id: newMessageId(),
+      kind,
+      side: 'requesting',
+      requestingCourt: this.environment.COURT_ID,
+      receivingCourt,
+      caseNumber: body.caseNumber,
+      matterType: 'matterType' in body ? body.matterType : null,
+      partyName: body.party.name,
+      details: instanceToPlain(body),
+      dueAt: null,
+      receivingCaseNumber: null,
+      handler: null,
+      assignee: null,
+      forwardedTo: null,
+      result: null,
+      lastRejection: null,
+    } satisfies Partial<Request>);
+    const started = await this.dataSource.transaction((manager) => start(manager, request));
+    return requestView(started);
+  }
+
+  private inScope(scope: RequestScope, id: string, request: Request | null): Request {
+    if (!request || request.side !== scope.side || (scope.kind && request.kind !== scope.kind)) {
+      const what = scope.kind
+        ? KIND_NAMES[scope.kind]
+        : scope.side === 'receiving'
+          ? 'task'
+          : 'request';
+      throw new RequestNotFound(what, id);
+    }
+    return request;
+  }
+
+  private filterOverdue(builder: SelectQueryBuilder<Request>, overdue: boolean): void {
+    const finalStates = [...FINAL_STATES] as RequestState[];
+    const late = 'request.due_at < now() AND request.state NOT IN (:...finalStates)';
+    builder.andWhere(overdue ? late : `(request.due_at IS NULL OR NOT (${late}))`, { finalStates });
+  }
+}

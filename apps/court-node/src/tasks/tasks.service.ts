@@ -1,0 +1,114 @@
+import {
+  AssetSearchRequestedBody,
+  DecodedMessage,
+  DelegationRequestedBody,
+  RejectionReason,
+  RequestForwardedBody,
+  RequestKind,
+} from '@enforcement-link/protocol';
+import { Inject, Injectable } from '@nestjs/common';
+import { instanceToPlain } from 'class-transformer';
+import { EntityManager } from 'typeorm';
+import { ASSET_REGISTRY, AssetRegistry } from '../asset-registry/asset-registry';
+import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { CourtDirectoryService } from '../courts/court-directory.service';
+import { ProtocolViolation } from '../messaging/inbound-errors';
+import { OutboxService } from '../messaging/outbox.service';
+import { RequestLifecycle } from '../requests/request-lifecycle.service';
+import { Request } from '../requests/request.entity';
+import { RequestView } from '../requests/request.views';
+import { RequestScope, RequestsService } from '../requests/requests.service';
+
+export const TASKS: RequestScope = { side: 'receiving' };
+
+/**
+ * The receiving court's side: requests other courts sent here become tasks that handlers
+ * accept, work on and answer. Asset searches whose every category the local registry covers
+ * are answered at once, without a handler.
+ */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly lifecycle: RequestLifecycle,
+    private readonly requests: RequestsService,
+    private readonly outbox: OutboxService,
+    private readonly directory: CourtDirectoryService,
+    private readonly environment: CourtNodeEnvironment,
+    @Inject(ASSET_REGISTRY) private readonly registry: AssetRegistry,
+  ) {}
+
+  /** Stores an incoming `asset-search.requested` or `delegation.requested` as a new task. */
+  async receive(manager: EntityManager, message: DecodedMessage): Promise<void> {
+    const { envelope } = message;
+    const body = message.body as AssetSearchRequestedBody | DelegationRequestedBody;
+    if (await manager.existsBy(Request, { id: envelope.requestId })) {
+      throw new ProtocolViolation(
+        RejectionReason.NotAllowedInState,
+        `request ${envelope.requestId} already exists at ${this.environment.COURT_ID}`,
+      );
+    }
+    const kind: RequestKind = 'matterType' in body ? 'delegation' : 'asset-search';
+    const task = Object.assign(new Request(), {
+      id: envelope.requestId,
+      kind,
+      side: 'receiving',
+      requestingCourt: body.forwardedFor ?? envelope.from,
+      receivingCourt: this.environment.COURT_ID,
+      caseNumber: body.caseNumber,
+      matterType: 'matterType' in body ? body.matterType : null,
+      partyName: body.party.name,
+      details: instanceToPlain(body),
+      dueAt: null,
+      receivingCaseNumber: null,
+      handler: null,
+      assignee: null,
+      forwardedTo: null,
+      result: null,
+      lastRejection: null,
+    } satisfies Partial<Request>);
+    await this.lifecycle.startIncoming(manager, task, message);
+    if (kind === 'asset-search') {
+      await this.answerFromRegistry(manager, task, body as AssetSearchRequestedBody);
+    }
+  }
+
+  assign(id: string, assignee: string): Promise<RequestView> {
+    return this.requests.act(TASKS, id, async (task, manager) => {
+      task.assignee = assignee;
+      await manager.save(task);
+    });
+  }
+
+  /**
+   * Passes the task to another court, which answers the requesting court directly: the
+   * requester is told who handles it now, and the new court gets the request as it came.
+   */
+  forward(id: string, forwarding: RequestForwardedBody): Promise<RequestView> {
+    return this.requests.act(TASKS, id, async (task, manager) => {
+      this.directory.checkReceiver(
+        'handlingCourt',
+        forwarding.handlingCourt,
+        task.matterType ?? undefined,
+      );
+      await this.lifecycle.send(manager, task, 'request.forwarded', forwarding);
+      const forwarded = await this.outbox.enqueue(manager, {
+        type: task.kind === 'delegation' ? 'delegation.requested' : 'asset-search.requested',
+        to: forwarding.handlingCourt,
+        requestId: task.id,
+        body: { ...task.details, forwardedFor: task.requestingCourt } as never,
+      });
+      await this.lifecycle.addToTimeline(manager, forwarded, 'out', false);
+    });
+  }
+
+  private async answerFromRegistry(
+    manager: EntityManager,
+    task: Request,
+    search: AssetSearchRequestedBody,
+  ): Promise<void> {
+    const covered = new Set(this.environment.ASSET_REGISTRY_CATEGORIES);
+    if (!search.categories.every((category) => covered.has(category))) return;
+    const results = await this.registry.search(search.party, search.categories);
+    await this.lifecycle.send(manager, task, 'asset-search.answered', { results, documents: [] });
+  }
+}

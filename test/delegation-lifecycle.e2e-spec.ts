@@ -1,0 +1,78 @@
+import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
+import { CourtApi } from './support/court-api';
+import { TestNetwork, waitUntilReady } from './support/test-network';
+
+const { Delivered, Accepted, InProgress, AwaitingSupplement, ResultReported, Closed } =
+  RequestState;
+
+describe('a delegation between two courts', () => {
+  let network: TestNetwork;
+  let xinzhou: CourtApi;
+  let yulin: CourtApi;
+
+  beforeAll(async () => {
+    network = TestNetwork.create();
+    const [xinzhouNode, yulinNode] = await Promise.all([
+      network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
+      network.startCourtNode(network.courtNodeEnvironment('yulin')),
+    ]);
+    await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
+    xinzhou = new CourtApi(xinzhouNode);
+    yulin = new CourtApi(yulinNode);
+  });
+
+  afterAll(() => network.cleanup());
+
+  it('goes accepted → progress → supplement → result → disputed → result → confirmed', async () => {
+    const created = await xinzhou.createDelegation('yulin');
+    expect(created.state).toBe(RequestState.Sent);
+    const sent = `/api/delegations/${created.id}`;
+    const task = `/api/tasks/${created.id}`;
+
+    await xinzhou.waitForState(sent, Delivered);
+    const received = await yulin.waitForState(task, Delivered);
+    expect(received).toMatchObject({ requestingCourt: 'xinzhou', receivingCourt: 'yulin' });
+
+    await yulin.post(`${task}/assign`, { assignee: '王书记员' });
+    await yulin.post(`${task}/accept`, EXAMPLE_BODIES['request.accepted']);
+    const accepted = await xinzhou.waitForState(sent, Accepted);
+    expect(accepted.receivingCaseNumber).toBe('(2024)陕08执他45号');
+
+    await yulin.post(`${task}/report-progress`, EXAMPLE_BODIES['progress.reported']);
+    await xinzhou.waitForState(sent, InProgress);
+
+    await yulin.post(`${task}/request-supplement`, EXAMPLE_BODIES['supplement.requested']);
+    await xinzhou.waitForState(sent, AwaitingSupplement);
+    await xinzhou.post(`${sent}/supplement`, EXAMPLE_BODIES['supplement.provided']);
+    await yulin.waitForState(task, InProgress);
+
+    await yulin.post(`${task}/report-result`, EXAMPLE_BODIES['delegation.result-reported']);
+    await xinzhou.waitForState(sent, ResultReported);
+    await xinzhou.post(`${sent}/dispute`, EXAMPLE_BODIES['result.disputed']);
+    await yulin.waitForState(task, InProgress);
+    await yulin.post(`${task}/report-result`, EXAMPLE_BODIES['delegation.result-reported']);
+    await xinzhou.waitForState(sent, ResultReported);
+    await xinzhou.post(`${sent}/confirm`, EXAMPLE_BODIES['result.confirmed']);
+
+    const closedAtYulin = await yulin.waitForState(task, Closed);
+    const closed = await xinzhou.waitForState(sent, Closed);
+    expect(closed.result).toMatchObject({ outcome: 'completed' });
+    expect(closedAtYulin.assignee).toBe('王书记员');
+    expect(closed.timeline.map((entry) => `${entry.direction} ${entry.type}`)).toEqual([
+      'out delegation.requested',
+      'in request.accepted',
+      'in progress.reported',
+      'in supplement.requested',
+      'out supplement.provided',
+      'in delegation.result-reported',
+      'out result.disputed',
+      'in delegation.result-reported',
+      'out result.confirmed',
+    ]);
+    // Every message Xinzhou sent was acknowledged by Yulin's transport receipt.
+    const outgoing = closed.timeline.filter((entry) => entry.direction === 'out');
+    await expect(
+      Promise.resolve(outgoing.slice(0, -1).every((entry) => entry.deliveredAt !== null)),
+    ).resolves.toBe(true);
+  });
+});

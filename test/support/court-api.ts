@@ -1,0 +1,99 @@
+import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
+import { RunningApp } from './test-network';
+import { waitFor } from './wait-for';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+/** A request or task as the court node's HTTP API shows it. */
+export interface RequestResource {
+  id: string;
+  kind: string;
+  state: RequestState;
+  requestingCourt: string;
+  receivingCourt: string;
+  receivingCaseNumber: string | null;
+  assignee: string | null;
+  forwardedTo: string | null;
+  result: Record<string, unknown> | null;
+  lastRejection: Record<string, unknown> | null;
+  dueAt: string | null;
+  timeline: {
+    messageId: string;
+    direction: 'in' | 'out';
+    type: string;
+    from: string;
+    to: string;
+    deliveredAt: string | null;
+    changedState: boolean;
+  }[];
+}
+
+/** Drives one court node through its HTTP API, as a clerk's or handler's client would. */
+export class CourtApi {
+  constructor(readonly node: RunningApp) {}
+
+  async call<T = Record<string, unknown>>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<ApiResponse<T>> {
+    const response = await fetch(`${this.node.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** POSTs and expects `status`; returns the body. */
+  async post<T = RequestResource>(path: string, body: unknown, status = 200): Promise<T> {
+    const response = await this.call<T>('POST', path, body);
+    if (response.status !== status) {
+      throw new Error(
+        `POST ${path} answered ${response.status}, not ${status}: ${JSON.stringify(response.body)}`,
+      );
+    }
+    return response.body;
+  }
+
+  async get<T = RequestResource>(path: string): Promise<T> {
+    const response = await this.call<T>('GET', path);
+    if (response.status !== 200) {
+      throw new Error(`GET ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
+    return response.body;
+  }
+
+  /** Waits until the resource at `path` is in `state`; returns it. */
+  waitForState(path: string, state: RequestState, timeoutMs?: number): Promise<RequestResource> {
+    let last: RequestState | undefined;
+    return waitFor(
+      `${path} to reach ${state} (last seen ${last ?? 'nothing'})`,
+      async () => {
+        const response = await this.call<RequestResource>('GET', path);
+        last = response.status === 200 ? response.body.state : undefined;
+        return last === state ? response.body : undefined;
+      },
+      timeoutMs,
+    );
+  }
+
+  createDelegation(receivingCourt: string, overrides: object = {}): Promise<RequestResource> {
+    return this.post(
+      '/api/delegations',
+      { ...EXAMPLE_BODIES['delegation.requested'], receivingCourt, ...overrides },
+      202,
+    );
+  }
+
+  createAssetSearch(receivingCourt: string, overrides: object = {}): Promise<RequestResource> {
+    return this.post(
+      '/api/asset-searches',
+      { ...EXAMPLE_BODIES['asset-search.requested'], receivingCourt, ...overrides },
+      202,
+    );
+  }
+}
