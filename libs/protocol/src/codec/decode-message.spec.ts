@@ -112,6 +112,23 @@ describe('decodeMessage', () => {
     ]);
   });
 
+  it('rejects a body whose required nested object is missing', () => {
+    const accepted = {
+      ...receipt,
+      type: 'request.accepted',
+      body: { receivingCaseNumber: '(2024)陕08执他45号' },
+    };
+    const onSubject = subjectFor({
+      namespace: 'enf',
+      to: 'xinzhou',
+      from: 'yulin',
+      type: 'request.accepted',
+    });
+    expect(rejection(decode(accepted, onSubject)).fieldErrors).toEqual([
+      { field: 'body.handler', rule: 'an object' },
+    ]);
+  });
+
   it('rejects a sender that differs from the subject’s sender', () => {
     const forged = { ...receipt, from: 'ordos' };
     expect(rejection(decode(forged)).reason).toBe(RejectionReason.SenderMismatch);

@@ -1,12 +1,6 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  Matches,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Nested } from '../validation/nested';
+
+import { ArrayUnique, IsArray, IsBoolean, Matches, ValidateIf } from 'class-validator';
 import { IsMatterType, MatterType } from '../messages/delegation.messages';
 import { Text } from '../messages/parts/text';
 import { IsCourtCode } from './court-code';
@@ -38,8 +32,7 @@ export class CourtRecord {
   @IsCourtCode()
   code: string;
 
-  @ValidateNested()
-  @Type(() => CourtName)
+  @Nested(() => CourtName)
   name: CourtName;
 
   @IsOneOf(Object.keys(PROVINCES))

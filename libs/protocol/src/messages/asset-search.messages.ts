@@ -1,8 +1,8 @@
 import { IsCourtCode } from '../courts/court-code';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, ValidateIf, ValidateNested } from 'class-validator';
+
+import { ArrayMinSize, ArrayUnique, IsArray, ValidateIf } from 'class-validator';
 import { IsCaseNumber } from '../identifiers/case-number';
-import { NestedList } from '../validation/nested';
+import { Nested, NestedList } from '../validation/nested';
 import { OptionalField } from '../validation/optional-field';
 import { Asset, ASSET_CATEGORIES, AssetCategory, IsAssetCategory } from './parts/assets';
 import { DocumentReference } from './parts/document-reference';
@@ -19,8 +19,7 @@ export class AssetSearchRequestedBody {
   @IsCaseNumber()
   caseNumber: string;
 
-  @ValidateNested()
-  @Type(() => Party)
+  @Nested(() => Party)
   party: Party;
 
   @IsArray({ message: 'a list of asset categories' })

@@ -1,8 +1,8 @@
 import { IsCourtCode } from '../courts/court-code';
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
+
+import { ArrayMinSize, IsIn, IsInt, Max, Min } from 'class-validator';
 import { IsCaseNumber } from '../identifiers/case-number';
-import { NestedList } from '../validation/nested';
+import { Nested, NestedList } from '../validation/nested';
 import { OptionalField } from '../validation/optional-field';
 import { Money } from '../values/money';
 import { IsCalendarDate } from '../values/time';
@@ -59,8 +59,7 @@ export class DelegationRequestedBody {
   matterType: MatterType;
 
   /** Usually the debtor; for service of documents, whoever is to be served. */
-  @ValidateNested()
-  @Type(() => Party)
+  @Nested(() => Party)
   party: Party;
 
   /** The assets the matter concerns; empty for matters about a person. */
@@ -69,8 +68,7 @@ export class DelegationRequestedBody {
 
   /** For freezes and deductions: the amount to secure or collect. */
   @OptionalField()
-  @ValidateNested()
-  @Type(() => Money)
+  @Nested(() => Money)
   amount?: Money;
 
   @Text(4000)
@@ -80,8 +78,7 @@ export class DelegationRequestedBody {
   @NestedList(() => DocumentReference, 50)
   documents: DocumentReference[];
 
-  @ValidateNested()
-  @Type(() => ContactPerson)
+  @Nested(() => ContactPerson)
   contact: ContactPerson;
 
   /**
@@ -99,18 +96,15 @@ export class MeasureResult {
   matterType: MatterType;
 
   @OptionalField()
-  @ValidateNested()
-  @Type(() => Asset)
+  @Nested(() => Asset)
   asset?: Asset;
 
   @OptionalField()
-  @ValidateNested()
-  @Type(() => Money)
+  @Nested(() => Money)
   amountFrozen?: Money;
 
   @OptionalField()
-  @ValidateNested()
-  @Type(() => Money)
+  @Nested(() => Money)
   amountDeducted?: Money;
 
   /** When the freeze or seal lapses unless renewed: the requesting court watches it. */

@@ -1,14 +1,6 @@
-import { Type } from 'class-transformer';
-import {
-  IsBase64,
-  IsIn,
-  IsObject,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { Nested } from '../validation/nested';
+
+import { IsBase64, IsIn, IsObject, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsCourtCode } from '../courts/court-code';
 import { OptionalField } from '../validation/optional-field';
 import { IsTimestamp } from '../values/time';
@@ -70,8 +62,7 @@ export class Envelope {
   sentAt: string;
 
   @OptionalField()
-  @ValidateNested()
-  @Type(() => MessageSignature)
+  @Nested(() => MessageSignature)
   signature?: MessageSignature;
 
   /** The message's own content; its shape depends on `type`. */

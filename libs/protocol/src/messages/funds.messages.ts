@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { Nested } from '../validation/nested';
+
 import { IsCaseNumber } from '../identifiers/case-number';
 import { Money } from '../values/money';
 import { IsCalendarDate } from '../values/time';
@@ -14,8 +14,7 @@ export class FundsTransferredBody {
   @IsCaseNumber()
   caseNumber: string;
 
-  @ValidateNested()
-  @Type(() => Money)
+  @Nested(() => Money)
   amount: Money;
 
   /** Who paid the money to the receiving court, usually the debtor or a garnishee bank. */
@@ -36,8 +35,7 @@ export class FundsReceiptConfirmedBody {
   @Text(100)
   bankReference: string;
 
-  @ValidateNested()
-  @Type(() => Money)
+  @Nested(() => Money)
   amount: Money;
 
   @IsCalendarDate()

@@ -1,9 +1,8 @@
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn } from 'class-validator';
 import { IsCourtCode } from '../courts/court-code';
 import { IsCaseNumber } from '../identifiers/case-number';
 import { RequestState } from '../lifecycle/request-state';
-import { NestedList } from '../validation/nested';
+import { Nested, NestedList } from '../validation/nested';
 import { OptionalField } from '../validation/optional-field';
 import { IsCalendarDate, IsTimestamp } from '../values/time';
 import { ContactPerson } from './delegation.messages';
@@ -20,8 +19,7 @@ export class RequestAcceptedBody {
   @IsCaseNumber()
   receivingCaseNumber: string;
 
-  @ValidateNested()
-  @Type(() => ContactPerson)
+  @Nested(() => ContactPerson)
   handler: ContactPerson;
 }
 

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { Nested } from '../../validation/nested';
+
 import { OptionalField } from '../../validation/optional-field';
 import { Money } from '../../values/money';
 import { Text } from './text';
@@ -45,7 +45,6 @@ export class Asset {
 
   /** Balance, assessed value or the amount the measure concerns. */
   @OptionalField()
-  @ValidateNested()
-  @Type(() => Money)
+  @Nested(() => Money)
   value?: Money;
 }

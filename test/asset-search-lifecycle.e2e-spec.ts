@@ -1,0 +1,145 @@
+import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
+import { CourtApi } from './support/court-api';
+import { TestNetwork, waitUntilReady } from './support/test-network';
+
+const { Delivered, ResultReported, Closed, Returned, Withdrawn, InProgress, Accepted } =
+  RequestState;
+
+describe('asset searches and the end of a request', () => {
+  let network: TestNetwork;
+  let xinzhou: CourtApi;
+  let yulin: CourtApi;
+
+  beforeAll(async () => {
+    network = TestNetwork.create();
+    const [xinzhouNode, yulinNode] = await Promise.all([
+      network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
+      network.startCourtNode(
+        network.courtNodeEnvironment('yulin', {
+          ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
+          ASSET_REGISTRY_SAMPLE_DATA: 'true',
+        }),
+      ),
+    ]);
+    await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
+    xinzhou = new CourtApi(xinzhouNode);
+    yulin = new CourtApi(yulinNode);
+  });
+
+  afterAll(() => network.cleanup());
+
+  it('is answered by the local asset registry without a handler, then confirmed', async () => {
+    const created = await xinzhou.createAssetSearch('yulin');
+    const answered = await xinzhou.waitForState(
+      `/api/asset-searches/${created.id}`,
+      ResultReported,
+    );
+
+    expect(answered.result).toEqual({
+      documents: [],
+      results: [
+        {
+          category: 'bank-deposit',
+          outcome: 'found',
+          assets: [expect.objectContaining({ reference: '6222021208001234567' })],
+        },
+        {
+          category: 'real-estate',
+          outcome: 'found',
+          assets: [expect.objectContaining({ institution: '榆林市不动产登记中心' })],
+        },
+        {
+          category: 'vehicle',
+          outcome: 'found',
+          assets: [expect.objectContaining({ reference: '陕K·A1234' })],
+        },
+      ],
+    });
+    await xinzhou.post(`/api/asset-searches/${created.id}/confirm`, {});
+    await yulin.waitForState(`/api/tasks/${created.id}`, Closed);
+  });
+
+  it('answers nothing-found for a party the registry does not know', async () => {
+    const created = await xinzhou.createAssetSearch('yulin', {
+      party: { kind: 'organisation', name: '某某贸易有限公司', creditCode: '91350100M000100Y43' },
+      categories: ['bank-deposit'],
+    });
+    const answered = await xinzhou.waitForState(
+      `/api/asset-searches/${created.id}`,
+      ResultReported,
+    );
+    expect(answered.result).toMatchObject({
+      results: [{ category: 'bank-deposit', outcome: 'nothing-found' }],
+    });
+  });
+
+  it('is left to a handler when the registry does not cover every category, who answers by hand', async () => {
+    const created = await xinzhou.createAssetSearch('yulin', { categories: ['securities'] });
+    const task = `/api/tasks/${created.id}`;
+    await yulin.waitForState(task, Delivered);
+    await yulin.post(`${task}/accept`, EXAMPLE_BODIES['request.accepted']);
+    await yulin.post(`${task}/answer`, {
+      results: [{ category: 'securities', outcome: 'not-searched', reason: '证券登记系统未联网' }],
+      documents: [],
+    });
+    const answered = await xinzhou.waitForState(
+      `/api/asset-searches/${created.id}`,
+      ResultReported,
+    );
+    expect(answered.result).toMatchObject({ results: [{ outcome: 'not-searched' }] });
+    expect(answered.receivingCaseNumber).toBe('(2024)陕08执他45号');
+  });
+
+  it('ends RETURNED when the receiving court returns it with a reason', async () => {
+    const created = await xinzhou.createDelegation('yulin');
+    await yulin.waitForState(`/api/tasks/${created.id}`, Delivered);
+    await yulin.post(`/api/tasks/${created.id}/return`, EXAMPLE_BODIES['request.returned']);
+    const returned = await xinzhou.waitForState(`/api/delegations/${created.id}`, Returned);
+    expect(returned.timeline.at(-1)).toMatchObject({ type: 'request.returned', direction: 'in' });
+  });
+
+  it('ends WITHDRAWN at both courts when the requesting court withdraws it', async () => {
+    const created = await xinzhou.createDelegation('yulin');
+    await yulin.waitForState(`/api/tasks/${created.id}`, Delivered);
+    await yulin.post(`/api/tasks/${created.id}/accept`, EXAMPLE_BODIES['request.accepted']);
+    await xinzhou.waitForState(`/api/delegations/${created.id}`, Accepted);
+    await xinzhou.post(
+      `/api/delegations/${created.id}/withdraw`,
+      EXAMPLE_BODIES['request.withdrawn'],
+    );
+    await yulin.waitForState(`/api/tasks/${created.id}`, Withdrawn);
+
+    // A progress report the handler sends too late is refused at once, with the state.
+    const late = await yulin.call(
+      'POST',
+      `/api/tasks/${created.id}/report-progress`,
+      EXAMPLE_BODIES['progress.reported'],
+    );
+    expect(late).toEqual({
+      status: 409,
+      body: expect.objectContaining({ state: Withdrawn }) as object,
+    });
+  });
+
+  it('lists and filters requests and tasks', async () => {
+    const search = await xinzhou.createAssetSearch('yulin', { categories: ['insurance'] });
+    await yulin.waitForState(`/api/tasks/${search.id}`, Delivered);
+    await yulin.post(`/api/tasks/${search.id}/assign`, { assignee: '赵法官' });
+
+    const mine = await yulin.get<{ items: { id: string }[]; total: number }>(
+      '/api/tasks?assignee=%E8%B5%B5%E6%B3%95%E5%AE%98&kind=asset-search&court=xinzhou',
+    );
+    expect(mine.items.map((task) => task.id)).toEqual([search.id]);
+    const delegations = await xinzhou.get<{ items: { kind: string }[] }>(
+      '/api/delegations?court=yulin&matterType=freeze-deposit',
+    );
+    expect(delegations.items.length).toBeGreaterThan(0);
+    expect(delegations.items.every((request) => request.kind === 'delegation')).toBe(true);
+    const overdue = await xinzhou.get<{ total: number }>('/api/delegations?overdue=true');
+    expect(overdue.total).toBe(0);
+    const inProgress = await xinzhou.get<{ total: number }>(
+      `/api/asset-searches?state=${InProgress}`,
+    );
+    expect(inProgress.total).toBe(0);
+  });
+});
