@@ -1,0 +1,166 @@
+import {
+  EXAMPLE_BODIES,
+  newMessageId,
+  ProtocolRejectionBody,
+  RejectionReason,
+  RequestState,
+} from '@enforcement-link/protocol';
+import { CourtApi } from './support/court-api';
+import { FakeCourt } from './support/fake-court';
+import { TestNetwork, waitUntilReady } from './support/test-network';
+
+/**
+ * Messages as another court's software might send them: broken, forged, repeated or out of
+ * order. The node under test must answer each correctly and keep working.
+ */
+describe('court messages on the wire', () => {
+  let network: TestNetwork;
+  let xinzhou: CourtApi;
+  let yulin: CourtApi;
+  let ordos: FakeCourt;
+  let yulinDatabase: string;
+
+  beforeAll(async () => {
+    network = TestNetwork.create();
+    const yulinEnvironment = network.courtNodeEnvironment('yulin');
+    yulinDatabase = yulinEnvironment.DATABASE_URL;
+    const [xinzhouNode, yulinNode] = await Promise.all([
+      network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
+      network.startCourtNode(yulinEnvironment),
+    ]);
+    await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
+    xinzhou = new CourtApi(xinzhouNode);
+    yulin = new CourtApi(yulinNode);
+    ordos = await FakeCourt.join(network.namespace, 'ordos');
+  });
+
+  afterAll(async () => {
+    await ordos.leave();
+    await network.cleanup();
+  });
+
+  const validRequest = () =>
+    ordos.envelope('delegation.requested', 'yulin', newMessageId(), {
+      ...EXAMPLE_BODIES['delegation.requested'],
+    });
+
+  it.each([
+    ['bad JSON', 'delegation.requested', () => '{"id": "0190', RejectionReason.MalformedJson],
+    [
+      'an unknown type',
+      'delegation.teleported',
+      () => ({ ...validRequest(), type: 'delegation.teleported' }),
+      RejectionReason.UnknownMessageType,
+    ],
+    [
+      'a bad check digit',
+      'delegation.requested',
+      () => {
+        const message = validRequest();
+        message.body = {
+          ...message.body,
+          party: { kind: 'natural-person', name: '张三', identityNumber: '140902198506153312' },
+        };
+        return message;
+      },
+      RejectionReason.InvalidBody,
+    ],
+  ])('answers %s with a protocol rejection and stores it', async (_case, type, make, reason) => {
+    const payload = make();
+    await ordos.publish('yulin', type, typeof payload === 'string' ? payload : payload);
+    const answer = await ordos.receive(['message.rejected']);
+    const rejection = answer.body as ProtocolRejectionBody;
+    expect(rejection.reason).toBe(reason);
+    if (typeof payload !== 'string') expect(rejection.rejectedMessageId).toBe(payload.id);
+    if (reason === RejectionReason.InvalidBody) {
+      expect(rejection.fieldErrors).toEqual([
+        { field: 'body.party.identityNumber', rule: expect.stringContaining('resident identity') },
+      ]);
+    }
+  });
+
+  it('rejects a forged sender, answering the court the subject names', async () => {
+    const forged = { ...validRequest(), from: 'xinzhou' };
+    await ordos.publish('yulin', 'delegation.requested', forged);
+    const answer = await ordos.receive(['message.rejected']);
+    expect(answer.body).toMatchObject({
+      reason: RejectionReason.SenderMismatch,
+      rejectedMessageId: forged.id,
+    });
+    const stored = await network.query<{ outcome: string; rejection_reason: string }>(
+      yulinDatabase,
+      'SELECT outcome, rejection_reason FROM inbox_messages WHERE id = $1',
+      [forged.id],
+    );
+    expect(stored).toEqual([{ outcome: 'rejected', rejection_reason: 'SENDER_MISMATCH' }]);
+  });
+
+  it('keeps working after invalid messages: the next valid request gets a receipt', async () => {
+    const request = validRequest();
+    await ordos.publish('yulin', 'delegation.requested', request);
+    const receipt = await ordos.receive(['message.delivered']);
+    expect(receipt.body).toMatchObject({ deliveredMessageId: request.id });
+    const task = await yulin.get(`/api/tasks/${request.requestId}`);
+    expect(task).toMatchObject({ state: RequestState.Delivered, requestingCourt: 'ordos' });
+  });
+
+  it('has one effect for a message published twice, beyond JetStream’s duplicate window', async () => {
+    const request = validRequest();
+    await ordos.publish('yulin', 'delegation.requested', request);
+    await ordos.publish('yulin', 'delegation.requested', request);
+    await ordos.receive(['message.delivered']);
+    const accepted = ordos.envelope('request.withdrawn', 'yulin', request.requestId, {
+      reason: '被执行人已履行',
+    });
+    await ordos.publish('yulin', 'request.withdrawn', accepted);
+    await ordos.publish('yulin', 'request.withdrawn', accepted);
+    await yulin.waitForState(`/api/tasks/${request.requestId}`, RequestState.Withdrawn);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const task = await yulin.get(`/api/tasks/${request.requestId}`);
+    expect(task.timeline.map((entry) => entry.type)).toEqual([
+      'delegation.requested',
+      'request.withdrawn',
+    ]);
+    const receipts = await network.query<{ count: string }>(
+      yulinDatabase,
+      `SELECT count(*) FROM outbox_messages WHERE payload::jsonb ->> 'type' = 'message.delivered'
+         AND payload::jsonb ->> 'requestId' = $1`,
+      [request.requestId],
+    );
+    expect(receipts).toEqual([{ count: '2' }]);
+  });
+
+  it('applies a result that overtook the acceptance once the acceptance arrives', async () => {
+    const created = await xinzhou.createDelegation('ordos');
+    const requested = await ordos.receive(['delegation.requested']);
+    expect(requested.requestId).toBe(created.id);
+
+    const accepted = ordos.envelope(
+      'request.accepted',
+      'xinzhou',
+      created.id,
+      EXAMPLE_BODIES['request.accepted'],
+    );
+    const result = ordos.envelope(
+      'delegation.result-reported',
+      'xinzhou',
+      created.id,
+      EXAMPLE_BODIES['delegation.result-reported'],
+    );
+    await ordos.publish('xinzhou', result.type, result);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await ordos.publish('xinzhou', accepted.type, accepted);
+
+    const reported = await xinzhou.waitForState(
+      `/api/delegations/${created.id}`,
+      RequestState.ResultReported,
+    );
+    expect(reported.receivingCaseNumber).toBe('(2024)陕08执他45号');
+    expect(reported.timeline.map((entry) => entry.type)).toEqual([
+      'delegation.requested',
+      'request.accepted',
+      'delegation.result-reported',
+    ]);
+  });
+});
