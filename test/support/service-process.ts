@@ -39,3 +39,33 @@ export function runBuiltService(
     });
   });
 }
+
+/** A built service running in the background, which a test can kill like a crash would. */
+export class BackgroundService {
+  private readonly exited: Promise<number | null>;
+  private output = '';
+
+  constructor(app: 'court-node' | 'monitor', environment: Environment) {
+    const entry = join(PROJECT_ROOT, 'dist', 'apps', app, 'main.js');
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+    const child = spawn(process.execPath, [entry], {
+      env: { PATH: process.env.PATH, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = new Promise((resolve) => child.once('exit', resolve));
+    this.kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await this.exited;
+    };
+  }
+
+  /** Stops the process, without warning unless a gentler signal is given. */
+  readonly kill: (signal?: NodeJS.Signals) => Promise<void>;
+
+  /** What it printed so far, for a failing test's message. */
+  get log(): string {
+    return this.output;
+  }
+}

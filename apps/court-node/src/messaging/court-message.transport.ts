@@ -15,8 +15,11 @@ import { ProtocolViolation } from './inbound-errors';
 import { InboxService, Settlement } from './inbox.service';
 
 const RESTART_DELAY_MS = 1_000;
-/** Longer than any handler should take; a message not settled by then is delivered again. */
-const ACK_WAIT_MS = 60_000;
+/**
+ * Longer than a handler should take; a message not settled by then (its node crashed) is
+ * delivered again, and the inbox recognises it if the first delivery did commit.
+ */
+const ACK_WAIT_MS = 10_000;
 
 /**
  * The inbound side of decision 0002: a NestJS transport strategy that pulls this court's

@@ -1,0 +1,105 @@
+import { RequestState } from '@enforcement-link/protocol';
+import { CourtApi, RequestResource } from './support/court-api';
+import { freePort } from './support/free-port';
+import { NatsServerProcess } from './support/nats-server';
+import { BackgroundService } from './support/service-process';
+import { RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
+import { waitFor } from './support/wait-for';
+
+const REGISTRY = {
+  ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
+  ASSET_REGISTRY_SAMPLE_DATA: 'true',
+};
+
+async function everyAnswered(
+  xinzhou: CourtApi,
+  ids: string[],
+  timeoutMs: number,
+): Promise<RequestResource[]> {
+  return waitFor(
+    `${ids.length} asset searches to be answered`,
+    async () => {
+      const requests = await Promise.all(ids.map((id) => xinzhou.get(`/api/asset-searches/${id}`)));
+      return requests.every((request) => request.state === RequestState.ResultReported)
+        ? requests
+        : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+function answeredOnce(request: RequestResource): boolean {
+  return request.timeline.filter((entry) => entry.type === 'asset-search.answered').length === 1;
+}
+
+describe('delivery through crashes and outages', () => {
+  let network: TestNetwork;
+
+  beforeEach(() => {
+    network = TestNetwork.create();
+  });
+
+  afterEach(() => network.cleanup());
+
+  it('answers every request once when the receiving node is killed in a burst and restarted', async () => {
+    const xinzhou = new CourtApi(
+      await network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
+    );
+    const yulinPort = await freePort();
+    const yulinEnvironment = {
+      ...network.sharedEnvironment(),
+      ...REGISTRY,
+      COURT_ID: 'yulin',
+      PORT: String(yulinPort),
+      DATABASE_URL: network.databaseUrl('yulin'),
+    };
+    const yulinUrl = `http://127.0.0.1:${yulinPort}`;
+    let yulin = new BackgroundService('court-node', yulinEnvironment);
+    try {
+      await waitUntilReady(xinzhou.node.url);
+      await waitUntilReady(yulinUrl);
+
+      const ids: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        if (i === 20) await yulin.kill();
+        ids.push((await xinzhou.createAssetSearch('yulin')).id);
+      }
+      yulin = new BackgroundService('court-node', yulinEnvironment);
+
+      const answered = await everyAnswered(xinzhou, ids, 60_000);
+      expect(answered.filter(answeredOnce)).toHaveLength(60);
+      const tasks = await new CourtApi({ url: yulinUrl } as RunningApp).get<{ total: number }>(
+        '/api/tasks?limit=1',
+      );
+      expect(tasks.total).toBe(60);
+    } finally {
+      await yulin.kill('SIGTERM');
+    }
+  }, 90_000);
+
+  it('delivers every request created while NATS was down once it returns', async () => {
+    const nats = await NatsServerProcess.create(await freePort());
+    try {
+      await nats.start();
+      const [xinzhouNode, yulinNode] = await Promise.all([
+        network.startCourtNode(network.courtNodeEnvironment('xinzhou', { NATS_URL: nats.url })),
+        network.startCourtNode(
+          network.courtNodeEnvironment('yulin', { NATS_URL: nats.url, ...REGISTRY }),
+        ),
+      ]);
+      await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
+      const xinzhou = new CourtApi(xinzhouNode);
+      await nats.stop();
+
+      const ids: string[] = [];
+      for (let i = 0; i < 20; i++) ids.push((await xinzhou.createAssetSearch('yulin')).id);
+      await nats.start();
+
+      const answered = await everyAnswered(xinzhou, ids, 60_000);
+      expect(answered.filter(answeredOnce)).toHaveLength(20);
+    } finally {
+      await network.cleanup();
+      await nats.destroy();
+    }
+  }, 90_000);
+});
