@@ -74,7 +74,10 @@ describe('court messages on the wire', () => {
     if (typeof payload !== 'string') expect(rejection.rejectedMessageId).toBe(payload.id);
     if (reason === RejectionReason.InvalidBody) {
       expect(rejection.fieldErrors).toEqual([
-        { field: 'body.party.identityNumber', rule: expect.stringContaining('resident identity') },
+        {
+          field: 'body.party.identityNumber',
+          rule: expect.stringContaining('resident identity') as string,
+        },
       ]);
     }
   });
