@@ -69,12 +69,29 @@ describe('court node start-up', () => {
       openapi: string;
       info: { title: string };
       paths: object;
+      components: { schemas: Record<string, { properties?: object }> };
     };
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info.title).toContain('ordos');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/health/live', '/health/ready']),
+      expect.arrayContaining([
+        '/health/live',
+        '/health/ready',
+        '/api/asset-searches',
+        '/api/delegations/{id}/confirm',
+        '/api/tasks/{id}/accept',
+        '/api/tasks/{id}/forward',
+        '/api/dead-letters/{id}/replay',
+        '/api/courts',
+      ]),
     );
+    // Request bodies are the protocol's classes: their validation rules are their schemas.
+    const schemas = document.components.schemas;
+    expect(Object.keys(schemas.CreateDelegationDto.properties ?? {})).toEqual(
+      expect.arrayContaining(['receivingCourt', 'caseNumber', 'party', 'documents']),
+    );
+    const empty = Object.keys(schemas).filter((name) => !schemas[name].properties);
+    expect(empty).toEqual([]);
 
     const page = await fetch(`${node.url}/api/docs`);
     expect(page.status).toBe(200);

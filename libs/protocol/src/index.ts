@@ -5,6 +5,7 @@ export * from './identifiers/unified-social-credit-code';
 export * from './transport/namespace';
 export * from './transport/streams';
 export * from './validation/rule-decorator';
+export * from './validation/validation-schemas';
 export * from './values/money';
 export * from './values/time';
 export * from './codec/decode-message';

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -7,25 +8,32 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
  */
 @Entity('dead_letters')
 export class DeadLetter {
+  @ApiProperty()
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ApiProperty()
   @Column('text')
   subject: string;
 
+  @ApiProperty()
   @Column('text')
   payload: string;
 
   /** The error of the last attempt. */
+  @ApiProperty()
   @Column('text')
   error: string;
 
+  @ApiProperty()
   @Column('integer')
   deliveries: number;
 
+  @ApiProperty()
   @CreateDateColumn({ name: 'parked_at', type: 'timestamptz' })
   parkedAt: Date;
 
+  @ApiProperty({ type: Date, nullable: true })
   @Column({ name: 'replayed_at', type: 'timestamptz', nullable: true })
   replayedAt: Date | null;
 }

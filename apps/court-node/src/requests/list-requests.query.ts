@@ -1,7 +1,9 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsCourtCode,
   IsMatterType,
   IsOneOf,
+  MATTER_TYPES,
   MatterType,
   OptionalField,
   RequestKind,
@@ -15,24 +17,29 @@ const OFFSET_RULE = 'a whole number from 0';
 
 /** Filters of a request listing; every one optional, combined with AND. */
 export class ListRequestsQuery {
+  @ApiPropertyOptional({ enum: RequestState })
   @OptionalField()
   @IsOneOf(Object.values(RequestState))
   state?: RequestState;
 
   /** The other court: the receiving court of a request sent, the requesting court of a task. */
+  @ApiPropertyOptional({ example: 'yulin' })
   @OptionalField()
   @IsCourtCode()
   court?: string;
 
+  @ApiPropertyOptional({ enum: MATTER_TYPES })
   @OptionalField()
   @IsMatterType()
   matterType?: MatterType;
 
+  @ApiPropertyOptional({ enum: ['asset-search', 'delegation'] })
   @OptionalField()
   @IsOneOf(['asset-search', 'delegation'])
   kind?: RequestKind;
 
   /** Only requests whose current step is late (true) or not late (false). */
+  @ApiPropertyOptional({ type: Boolean })
   @OptionalField()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
@@ -41,17 +48,20 @@ export class ListRequestsQuery {
   overdue?: boolean;
 
   /** Tasks assigned to this handler. */
+  @ApiPropertyOptional()
   @OptionalField()
   @IsString({ message: 'text of up to 100 characters' })
   @MaxLength(100, { message: 'text of up to 100 characters' })
   assignee?: string;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @Type(() => Number)
   @IsInt({ message: LIMIT_RULE })
   @Min(1, { message: LIMIT_RULE })
   @Max(200, { message: LIMIT_RULE })
   limit = 50;
 
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
   @Type(() => Number)
   @IsInt({ message: OFFSET_RULE })
   @Min(0, { message: OFFSET_RULE })

@@ -5,17 +5,26 @@ import { Request } from './request.entity';
 
 /** One message on a request's timeline. */
 export class TimelineEntryView {
+  @ApiProperty()
   messageId: string;
   /** `out`: this court sent it; `in`: this court received it. */
+  @ApiProperty({ enum: ['in', 'out'] })
   direction: 'in' | 'out';
+  @ApiProperty()
   type: string;
+  @ApiProperty()
   from: string;
+  @ApiProperty()
   to: string;
+  @ApiProperty()
   sentAt: string;
+  @ApiProperty()
   recordedAt: string;
   /** When the other court stored it (its transport receipt); outgoing messages only. */
+  @ApiProperty({ type: String, nullable: true })
   deliveredAt: string | null;
   /** False for a message that arrived after the request ended and changed nothing. */
+  @ApiProperty()
   changedState: boolean;
   @ApiProperty({ type: 'object', additionalProperties: true })
   body: Record<string, unknown>;
@@ -23,25 +32,38 @@ export class TimelineEntryView {
 
 /** An asset search or delegation as this court sees it. */
 export class RequestView {
+  @ApiProperty()
   id: string;
+  @ApiProperty({ enum: ['asset-search', 'delegation'] })
   kind: RequestKind;
   @ApiProperty({ enum: RequestState })
   state: RequestState;
+  @ApiProperty()
   stateSince: string;
   /** When the current step is due, if anything is. */
+  @ApiProperty({ type: String, nullable: true })
   dueAt: string | null;
   /** The current step is late. */
+  @ApiProperty()
   overdue: boolean;
+  @ApiProperty()
   requestingCourt: string;
   /** The court handling it now (after a forward, the new court). */
+  @ApiProperty()
   receivingCourt: string;
+  @ApiProperty()
   caseNumber: string;
+  @ApiProperty({ type: String, nullable: true })
   receivingCaseNumber: string | null;
+  @ApiProperty({ type: String, nullable: true })
   matterType: string | null;
+  @ApiProperty()
   partyName: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
   handler: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true })
   assignee: string | null;
+  @ApiProperty({ type: String, nullable: true })
   forwardedTo: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
   result: Record<string, unknown> | null;
@@ -49,6 +71,7 @@ export class RequestView {
   lastRejection: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', additionalProperties: true })
   details: Record<string, unknown>;
+  @ApiProperty()
   createdAt: string;
 }
 
@@ -61,6 +84,7 @@ export class RequestPageView {
   @ApiProperty({ type: [RequestView] })
   items: RequestView[];
   /** How many requests match the filter in all. */
+  @ApiProperty()
   total: number;
 }
 

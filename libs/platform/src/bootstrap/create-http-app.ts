@@ -8,6 +8,7 @@ import {
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { withValidationSchemas } from './openapi-schemas';
 
 export interface HttpAppDefinition {
   module: DynamicModule;
@@ -36,13 +37,15 @@ export async function createHttpApp(definition: HttpAppDefinition): Promise<INes
   app.enableShutdownHooks();
   app.useGlobalPipes(validationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(definition.title)
-      .setDescription(definition.description)
-      .setVersion(definition.version)
-      .build(),
+  const document = withValidationSchemas(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(definition.title)
+        .setDescription(definition.description)
+        .setVersion(definition.version)
+        .build(),
+    ),
   );
   SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
   return app;

@@ -1,13 +1,11 @@
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { senderOf } from '../lifecycle/lifecycle';
 import { MESSAGE_CATALOGUE, MessageType } from '../messages/catalogue';
 import { PROTOCOL_VERSION } from '../messages/envelope';
 import { PROTOCOL_MAJOR_VERSION } from '../transport/streams';
 import { descriptionOf } from '../validation/described';
-import { RULE_SCHEMAS } from '../validation/rule-decorator';
+import { validationSchemas } from '../validation/validation-schemas';
 
-type Schema = Record<string, unknown>;
+import { Schema } from '../validation/validation-schemas';
 
 const COMPONENTS = '#/components/schemas/';
 const SENDERS = {
@@ -22,11 +20,7 @@ const SENDERS = {
  * code. Objects forbid unknown properties, as a receiver of the same minor version does.
  */
 export function componentSchemas(refPrefix = COMPONENTS): Record<string, Schema> {
-  const all = validationMetadatasToSchemas({
-    refPointerPrefix: refPrefix,
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: Object.fromEntries(RULE_SCHEMAS),
-  }) as Record<string, Schema>;
+  const all = validationSchemas(refPrefix);
   const roots = ['Envelope', ...Object.values(MESSAGE_CATALOGUE).map((body) => body.name)];
   const reachable = new Set<string>();
   const visit = (name: string) => {
@@ -36,14 +30,7 @@ export function componentSchemas(refPrefix = COMPONENTS): Record<string, Schema>
       visit(match[1]);
   };
   roots.forEach(visit);
-  return Object.fromEntries(
-    [...reachable]
-      .sort()
-      .map((name) => [
-        name,
-        { description: descriptionOf(name), ...all[name], additionalProperties: false },
-      ]),
-  );
+  return Object.fromEntries([...reachable].sort().map((name) => [name, all[name]]));
 }
 
 function messageSchemaName(type: MessageType): string {
