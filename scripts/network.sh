@@ -53,7 +53,8 @@ YULIN_PORT=${YULIN_PORT:-3002}
 
 start monitor monitor "$MONITOR_PORT" DATABASE_URL="$(database_url enforcement_monitor)"
 start xinzhou court-node "$XINZHOU_PORT" COURT_ID=xinzhou DATABASE_URL="$(database_url enforcement_xinzhou)"
-start yulin court-node "$YULIN_PORT" COURT_ID=yulin DATABASE_URL="$(database_url enforcement_yulin)"
+start yulin court-node "$YULIN_PORT" COURT_ID=yulin DATABASE_URL="$(database_url enforcement_yulin)" \
+  ASSET_REGISTRY_CATEGORIES=bank-deposit,real-estate,vehicle ASSET_REGISTRY_SAMPLE_DATA=true
 
 wait_ready monitor "$MONITOR_PORT"
 wait_ready xinzhou "$XINZHOU_PORT"

@@ -6,12 +6,13 @@ import { DeadLettersService } from './dead-letters.service';
 import { InboxService } from './inbox.service';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
+import { OutboxWakeSubscriber } from './outbox-wake.subscriber';
 
 /** Delivery between courts: the outbox and its relay, the inbox, and the dead letters. */
 @Module({
   imports: [TypeOrmModule.forFeature([DeadLetter])],
   controllers: [DeadLettersController],
-  providers: [OutboxService, OutboxRelay, InboxService, DeadLettersService],
+  providers: [OutboxService, OutboxRelay, OutboxWakeSubscriber, InboxService, DeadLettersService],
   exports: [OutboxService, InboxService],
 })
 export class CourtMessagingModule {}

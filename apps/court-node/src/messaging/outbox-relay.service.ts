@@ -6,7 +6,6 @@ import { OutboxMessage } from './outbox-message.entity';
 const BATCH_SIZE = 100;
 /** How often the outbox is looked at without being woken: other replicas' messages, retries. */
 const POLL_INTERVAL_MS = 1_000;
-const WAKE_DELAY_MS = 5;
 const PUBLISH_TIMEOUT_MS = 5_000;
 const RETRY_BACKOFF_MS = { initial: 500, max: 60_000 };
 
@@ -44,10 +43,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
-  /** Called after a message was enqueued: relay soon rather than at the next poll. */
+  /** Called once messages were committed to the outbox: relay now rather than at the next poll. */
   wakeSoon(): void {
     if (this.running) this.wakeRequested = true;
-    else this.schedule(WAKE_DELAY_MS);
+    else this.schedule(0);
   }
 
   private schedule(delayMs: number): void {

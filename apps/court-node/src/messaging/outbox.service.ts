@@ -14,6 +14,7 @@ import { EntityManager } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxMessage } from './outbox-message.entity';
+import { OutboxWakeSubscriber } from './outbox-wake.subscriber';
 
 export interface OutgoingMessage<T extends MessageType> {
   type: T;
@@ -68,8 +69,8 @@ export class OutboxService {
       payload: JSON.stringify(envelope),
       nextAttemptAt: new Date(),
     });
-    // Wake the relay once the caller's transaction has had time to commit.
-    this.relay.wakeSoon();
+    // Outside a transaction the message is committed already; inside, the relay is woken on commit.
+    if (!OutboxWakeSubscriber.markEnqueued(manager.queryRunner)) this.relay.wakeSoon();
     return envelope;
   }
 }
