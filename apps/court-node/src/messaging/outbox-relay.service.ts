@@ -1,6 +1,6 @@
 import { NatsConnectionService } from '@enforcement-link/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 
 const BATCH_SIZE = 100;
@@ -86,26 +86,43 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         take: BATCH_SIZE,
         lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
       });
-      let published = 0;
-      for (const message of due) {
-        try {
-          await jetStream.publish(message.subject, Buffer.from(message.payload), {
+      // Published back to back on one connection, so the stream keeps their order; the
+      // acknowledgements are awaited together.
+      const outcomes = await Promise.allSettled(
+        due.map((message) =>
+          jetStream.publish(message.subject, Buffer.from(message.payload), {
             msgID: message.id,
             timeout: PUBLISH_TIMEOUT_MS,
-          });
-          message.publishedAt = new Date();
-          published++;
-        } catch (error) {
-          message.attempts++;
-          message.lastError = error instanceof Error ? error.message : String(error);
-          message.nextAttemptAt = new Date(Date.now() + retryDelayMs(message.attempts));
-          this.logger.warn(
-            `could not publish ${message.id} to ${message.subject}: ${message.lastError}`,
-          );
-        }
+          }),
+        ),
+      );
+      const published = due.filter((_message, i) => outcomes[i].status === 'fulfilled');
+      if (published.length > 0) {
+        await manager.update(
+          OutboxMessage,
+          { id: In(published.map((message) => message.id)) },
+          { publishedAt: new Date() },
+        );
       }
-      await manager.save(due);
-      return published;
+      for (const [i, outcome] of outcomes.entries()) {
+        if (outcome.status === 'rejected') await this.postpone(manager, due[i], outcome.reason);
+      }
+      return published.length;
     });
+  }
+
+  private async postpone(
+    manager: EntityManager,
+    message: OutboxMessage,
+    error: unknown,
+  ): Promise<void> {
+    const attempts = message.attempts + 1;
+    const lastError = error instanceof Error ? error.message : String(error);
+    await manager.update(OutboxMessage, message.id, {
+      attempts,
+      lastError,
+      nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
+    });
+    this.logger.warn(`could not publish ${message.id} to ${message.subject}: ${lastError}`);
   }
 }
