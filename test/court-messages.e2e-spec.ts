@@ -166,4 +166,15 @@ describe('court messages on the wire', () => {
       'delegation.result-reported',
     ]);
   });
+
+  it('answers a status query with the state as it sees it', async () => {
+    const created = await xinzhou.createDelegation('ordos');
+    await ordos.receive(['delegation.requested']);
+    const query = ordos.envelope('status.queried', 'xinzhou', created.id, {
+      question: '请告知进度',
+    });
+    await ordos.publish('xinzhou', query.type, query);
+    const answer = await ordos.receive(['status.reported']);
+    expect(answer.body).toMatchObject({ state: RequestState.Sent, dueAt: created.dueAt });
+  });
 });
