@@ -47,6 +47,8 @@ export class AppModule {
             RequestMessage,
             RegistryAsset,
           ],
+          // One connection per message handled at once, and as many again for HTTP and the relay.
+          poolSize: 2 * environment.INBOX_CONCURRENCY,
         }),
         MessagingModule.forRoot({
           servers: environment.NATS_URL,

@@ -15,6 +15,8 @@ export interface DatabaseModuleOptions {
   owner: string;
   migrations: Constructor<MigrationInterface>[];
   entities?: (Constructor<object> | EntitySchema)[];
+  /** Connections kept open at most; the pg driver's default is 10. */
+  poolSize?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export class DatabaseModule {
             type: 'postgres',
             url: options.url,
             applicationName: options.owner,
+            ...(options.poolSize ? { poolSize: options.poolSize } : {}),
             entities: options.entities ?? [],
             migrations: options.migrations,
             synchronize: false,
