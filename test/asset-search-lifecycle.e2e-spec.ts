@@ -1,6 +1,6 @@
 import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
-import { CourtApi } from './support/court-api';
-import { TestNetwork, waitUntilReady } from './support/test-network';
+import { CourtApi, startCourts } from './support/court-api';
+import { TestNetwork } from './support/test-network';
 
 const { Delivered, ResultReported, Closed, Returned, Withdrawn, InProgress, Accepted } =
   RequestState;
@@ -12,18 +12,13 @@ describe('asset searches and the end of a request', () => {
 
   beforeAll(async () => {
     network = TestNetwork.create();
-    const [xinzhouNode, yulinNode] = await Promise.all([
-      network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
-      network.startCourtNode(
-        network.courtNodeEnvironment('yulin', {
-          ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
-          ASSET_REGISTRY_SAMPLE_DATA: 'true',
-        }),
-      ),
-    ]);
-    await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
-    xinzhou = new CourtApi(xinzhouNode);
-    yulin = new CourtApi(yulinNode);
+    ({ xinzhou, yulin } = await startCourts(network, {
+      xinzhou: {},
+      yulin: {
+        ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
+        ASSET_REGISTRY_SAMPLE_DATA: 'true',
+      },
+    }));
   });
 
   afterAll(() => network.cleanup());

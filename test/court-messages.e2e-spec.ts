@@ -5,9 +5,9 @@ import {
   RejectionReason,
   RequestState,
 } from '@enforcement-link/protocol';
-import { CourtApi } from './support/court-api';
+import { CourtApi, startCourts } from './support/court-api';
 import { FakeCourt } from './support/fake-court';
-import { TestNetwork, waitUntilReady } from './support/test-network';
+import { TestNetwork } from './support/test-network';
 
 /**
  * Messages as another court's software might send them: broken, forged, repeated or out of
@@ -18,19 +18,10 @@ describe('court messages on the wire', () => {
   let xinzhou: CourtApi;
   let yulin: CourtApi;
   let ordos: FakeCourt;
-  let yulinDatabase: string;
 
   beforeAll(async () => {
     network = TestNetwork.create();
-    const yulinEnvironment = network.courtNodeEnvironment('yulin');
-    yulinDatabase = yulinEnvironment.DATABASE_URL;
-    const [xinzhouNode, yulinNode] = await Promise.all([
-      network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
-      network.startCourtNode(yulinEnvironment),
-    ]);
-    await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
-    xinzhou = new CourtApi(xinzhouNode);
-    yulin = new CourtApi(yulinNode);
+    ({ xinzhou, yulin } = await startCourts(network, { xinzhou: {}, yulin: {} }));
     ordos = await FakeCourt.join(network.namespace, 'ordos');
   });
 
@@ -91,7 +82,7 @@ describe('court messages on the wire', () => {
       rejectedMessageId: forged.id,
     });
     const stored = await network.query<{ outcome: string; rejection_reason: string }>(
-      yulinDatabase,
+      yulin.databaseUrl,
       'SELECT outcome, rejection_reason FROM inbox_messages WHERE id = $1',
       [forged.id],
     );
@@ -126,7 +117,7 @@ describe('court messages on the wire', () => {
       'request.withdrawn',
     ]);
     const receipts = await network.query<{ count: string }>(
-      yulinDatabase,
+      yulin.databaseUrl,
       `SELECT count(*) FROM outbox_messages WHERE payload::jsonb ->> 'type' = 'message.delivered'
          AND payload::jsonb ->> 'requestId' = $1`,
       [request.requestId],

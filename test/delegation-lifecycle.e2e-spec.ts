@@ -1,6 +1,6 @@
 import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
-import { CourtApi } from './support/court-api';
-import { TestNetwork, waitUntilReady } from './support/test-network';
+import { CourtApi, startCourts } from './support/court-api';
+import { TestNetwork } from './support/test-network';
 
 const { Delivered, Accepted, InProgress, AwaitingSupplement, ResultReported, Closed } =
   RequestState;
@@ -12,13 +12,7 @@ describe('a delegation between two courts', () => {
 
   beforeAll(async () => {
     network = TestNetwork.create();
-    const [xinzhouNode, yulinNode] = await Promise.all([
-      network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
-      network.startCourtNode(network.courtNodeEnvironment('yulin')),
-    ]);
-    await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
-    xinzhou = new CourtApi(xinzhouNode);
-    yulin = new CourtApi(yulinNode);
+    ({ xinzhou, yulin } = await startCourts(network, { xinzhou: {}, yulin: {} }));
   });
 
   afterAll(() => network.cleanup());

@@ -1,6 +1,6 @@
 import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
-import { CourtApi } from './support/court-api';
-import { TestNetwork, waitUntilReady } from './support/test-network';
+import { CourtApi, startCourts } from './support/court-api';
+import { TestNetwork } from './support/test-network';
 import { waitFor } from './support/wait-for';
 
 describe('forwarding a task to a basic court', () => {
@@ -11,13 +11,15 @@ describe('forwarding a task to a basic court', () => {
 
   beforeAll(async () => {
     network = TestNetwork.create();
-    const nodes = await Promise.all(
-      ['xinzhou', 'yulin', 'yulin-yuyang'].map((court) =>
-        network.startCourtNode(network.courtNodeEnvironment(court)),
-      ),
-    );
-    await Promise.all(nodes.map((node) => waitUntilReady(node.url)));
-    [xinzhou, yulin, yuyang] = nodes.map((node) => new CourtApi(node));
+    ({
+      xinzhou,
+      yulin,
+      'yulin-yuyang': yuyang,
+    } = await startCourts(network, {
+      xinzhou: {},
+      yulin: {},
+      'yulin-yuyang': {},
+    }));
   });
 
   afterAll(() => network.cleanup());

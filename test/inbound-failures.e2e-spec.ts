@@ -1,7 +1,7 @@
 import { EXAMPLE_BODIES, RejectionReason, RequestState } from '@enforcement-link/protocol';
-import { CourtApi } from './support/court-api';
+import { CourtApi, startCourts } from './support/court-api';
 import { FakeCourt } from './support/fake-court';
-import { TestNetwork, waitUntilReady } from './support/test-network';
+import { TestNetwork } from './support/test-network';
 import { waitFor } from './support/wait-for';
 
 /** Nodes that give up quickly: three deliveries, 100 ms apart at first. */
@@ -12,19 +12,10 @@ describe('messages that cannot be handled at once', () => {
   let xinzhou: CourtApi;
   let yulin: CourtApi;
   let ordos: FakeCourt;
-  let yulinDatabase: string;
 
   beforeAll(async () => {
     network = TestNetwork.create();
-    const yulinEnvironment = network.courtNodeEnvironment('yulin', IMPATIENT);
-    yulinDatabase = yulinEnvironment.DATABASE_URL;
-    const [xinzhouNode, yulinNode] = await Promise.all([
-      network.startCourtNode(network.courtNodeEnvironment('xinzhou', IMPATIENT)),
-      network.startCourtNode(yulinEnvironment),
-    ]);
-    await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
-    xinzhou = new CourtApi(xinzhouNode);
-    yulin = new CourtApi(yulinNode);
+    ({ xinzhou, yulin } = await startCourts(network, { xinzhou: IMPATIENT, yulin: IMPATIENT }));
     ordos = await FakeCourt.join(network.namespace, 'ordos');
   });
 
@@ -35,10 +26,10 @@ describe('messages that cannot be handled at once', () => {
 
   /** Makes every message Yulin handles fail, as a broken database would, until `restore`. */
   async function breakYulinStorage(): Promise<{ restore: () => Promise<void> }> {
-    await network.query(yulinDatabase, 'ALTER TABLE requests RENAME TO requests_away');
+    await network.query(yulin.databaseUrl, 'ALTER TABLE requests RENAME TO requests_away');
     return {
       restore: async () => {
-        await network.query(yulinDatabase, 'ALTER TABLE requests_away RENAME TO requests');
+        await network.query(yulin.databaseUrl, 'ALTER TABLE requests_away RENAME TO requests');
       },
     };
   }

@@ -1,5 +1,6 @@
 import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
-import { RunningApp } from './test-network';
+import { Environment } from '@enforcement-link/platform';
+import { RunningApp, TestNetwork, waitUntilReady } from './test-network';
 import { waitFor } from './wait-for';
 
 export interface ApiResponse<T = Record<string, unknown>> {
@@ -33,7 +34,11 @@ export interface RequestResource {
 
 /** Drives one court node through its HTTP API, as a clerk's or handler's client would. */
 export class CourtApi {
-  constructor(readonly node: RunningApp) {}
+  constructor(
+    readonly node: RunningApp,
+    /** The node's own database, for tests that look behind the API. */
+    readonly databaseUrl = '',
+  ) {}
 
   async call<T = Record<string, unknown>>(
     method: 'GET' | 'POST',
@@ -96,4 +101,23 @@ export class CourtApi {
       202,
     );
   }
+}
+
+/**
+ * Starts a court node per entry (court code → extra variables) in this process, all at once,
+ * and returns each court's API once every node is ready.
+ */
+export async function startCourts<Court extends string>(
+  network: TestNetwork,
+  courts: Record<Court, Environment>,
+): Promise<Record<Court, CourtApi>> {
+  const started = await Promise.all(
+    (Object.entries(courts) as [Court, Environment][]).map(async ([court, overrides]) => {
+      const environment = network.courtNodeEnvironment(court, overrides);
+      const node = await network.startCourtNode(environment);
+      await waitUntilReady(node.url);
+      return [court, new CourtApi(node, environment.DATABASE_URL)] as const;
+    }),
+  );
+  return Object.fromEntries(started) as Record<Court, CourtApi>;
 }

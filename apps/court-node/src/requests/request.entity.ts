@@ -1,11 +1,14 @@
 import {
+  AssetSearchRequestedBody,
   ContactPerson,
+  DelegationRequestedBody,
   MatterType,
   ProtocolRejectionBody,
   RequestKind,
   RequestState,
   Side,
 } from '@enforcement-link/protocol';
+import { instanceToPlain } from 'class-transformer';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -83,6 +86,31 @@ export class Request {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** A request not stored yet, described by the body of its `*.requested` message. */
+  static fromRequestBody(
+    id: string,
+    courts: { side: Side; requestingCourt: string; receivingCourt: string },
+    body: AssetSearchRequestedBody | DelegationRequestedBody,
+  ): Request {
+    const isDelegation = 'matterType' in body;
+    return Object.assign(new Request(), {
+      id,
+      kind: isDelegation ? 'delegation' : 'asset-search',
+      ...courts,
+      caseNumber: body.caseNumber,
+      matterType: isDelegation ? body.matterType : null,
+      partyName: body.party.name,
+      details: instanceToPlain(body),
+      dueAt: null,
+      receivingCaseNumber: null,
+      handler: null,
+      assignee: null,
+      forwardedTo: null,
+      result: null,
+      lastRejection: null,
+    } satisfies Partial<Request>);
+  }
 
   /** The court on the other end of the request, as seen from this court. */
   get counterpart(): string {

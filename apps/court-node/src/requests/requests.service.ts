@@ -10,7 +10,6 @@ import {
   Side,
 } from '@enforcement-link/protocol';
 import { Injectable } from '@nestjs/common';
-import { instanceToPlain } from 'class-transformer';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { RequestNotFound } from '../common/domain-errors';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
@@ -53,14 +52,14 @@ export class RequestsService {
 
   createAssetSearch(receivingCourt: string, body: AssetSearchRequestedBody): Promise<RequestView> {
     this.directory.checkReceiver('receivingCourt', receivingCourt);
-    return this.create('asset-search', receivingCourt, body, (manager, request) =>
+    return this.create(receivingCourt, body, (manager, request) =>
       this.lifecycle.startOutgoing(manager, request, 'asset-search.requested', body),
     );
   }
 
   createDelegation(receivingCourt: string, body: DelegationRequestedBody): Promise<RequestView> {
     this.directory.checkReceiver('receivingCourt', receivingCourt, body.matterType);
-    return this.create('delegation', receivingCourt, body, (manager, request) =>
+    return this.create(receivingCourt, body, (manager, request) =>
       this.lifecycle.startOutgoing(manager, request, 'delegation.requested', body),
     );
   }
@@ -125,29 +124,15 @@ export class RequestsService {
   }
 
   private async create(
-    kind: RequestKind,
     receivingCourt: string,
     body: AssetSearchRequestedBody | DelegationRequestedBody,
     start: (manager: EntityManager, request: Request) => Promise<Request>,
   ): Promise<RequestView> {
-    const request = Object.assign(new Request(), {
-      id: newMessageId(),
-      kind,
-      side: 'requesting',
-      requestingCourt: this.environment.COURT_ID,
-      receivingCourt,
-      caseNumber: body.caseNumber,
-      matterType: 'matterType' in body ? body.matterType : null,
-      partyName: body.party.name,
-      details: instanceToPlain(body),
-      dueAt: null,
-      receivingCaseNumber: null,
-      handler: null,
-      assignee: null,
-      forwardedTo: null,
-      result: null,
-      lastRejection: null,
-    } satisfies Partial<Request>);
+    const request = Request.fromRequestBody(
+      newMessageId(),
+      { side: 'requesting', requestingCourt: this.environment.COURT_ID, receivingCourt },
+      body,
+    );
     const started = await this.dataSource.transaction((manager) => start(manager, request));
     return requestView(started);
   }

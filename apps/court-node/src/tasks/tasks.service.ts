@@ -4,10 +4,8 @@ import {
   DelegationRequestedBody,
   RejectionReason,
   RequestForwardedBody,
-  RequestKind,
 } from '@enforcement-link/protocol';
 import { Inject, Injectable } from '@nestjs/common';
-import { instanceToPlain } from 'class-transformer';
 import { EntityManager } from 'typeorm';
 import { ASSET_REGISTRY, AssetRegistry } from '../asset-registry/asset-registry';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
@@ -47,27 +45,17 @@ export class TasksService {
         `request ${envelope.requestId} already exists at ${this.environment.COURT_ID}`,
       );
     }
-    const kind: RequestKind = 'matterType' in body ? 'delegation' : 'asset-search';
-    const task = Object.assign(new Request(), {
-      id: envelope.requestId,
-      kind,
-      side: 'receiving',
-      requestingCourt: body.forwardedFor ?? envelope.from,
-      receivingCourt: this.environment.COURT_ID,
-      caseNumber: body.caseNumber,
-      matterType: 'matterType' in body ? body.matterType : null,
-      partyName: body.party.name,
-      details: instanceToPlain(body),
-      dueAt: null,
-      receivingCaseNumber: null,
-      handler: null,
-      assignee: null,
-      forwardedTo: null,
-      result: null,
-      lastRejection: null,
-    } satisfies Partial<Request>);
+    const task = Request.fromRequestBody(
+      envelope.requestId,
+      {
+        side: 'receiving',
+        requestingCourt: body.forwardedFor ?? envelope.from,
+        receivingCourt: this.environment.COURT_ID,
+      },
+      body,
+    );
     await this.lifecycle.startIncoming(manager, task, message);
-    if (kind === 'asset-search') {
+    if (task.kind === 'asset-search') {
       await this.answerFromRegistry(manager, task, body as AssetSearchRequestedBody);
     }
   }
