@@ -2,8 +2,11 @@ import { connect } from 'nats';
 import { Client } from 'pg';
 import { quoteIdentifier } from '../../libs/platform/src/database/ensure-database';
 
-/** Test networks are named `t<creation time in base 36><8 hex digits>`; see TestNetwork. */
-const TEST_NAME = /^t([0-9a-z]{8})[0-9a-f]{8}(?:_|$)/i;
+/**
+ * Test networks are named `t<creation time in base 36><8 hex digits>`; see TestNetwork. Key-value
+ * and object-store buckets put `KV_` or `OBJ_` before their stream's name.
+ */
+const TEST_NAME = /^(?:KV_|OBJ_)?t([0-9a-z]{8})[0-9a-f]{8}(?:_|$)/i;
 const STALE_AFTER_MS = 2 * 60 * 60 * 1000;
 
 function isStale(name: string, now: number): boolean {

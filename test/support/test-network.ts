@@ -135,10 +135,11 @@ export class TestNetwork {
   }
 
   private async deleteStreams(): Promise<void> {
-    const prefix = `${this.namespace.toUpperCase()}_`;
+    // Key-value and object-store buckets keep their data in streams named KV_<bucket>, OBJ_<bucket>.
+    const ours = new RegExp(`^(?:KV_|OBJ_)?${this.namespace.toUpperCase()}_`);
     await this.withJetStreamManager(async (manager) => {
       for await (const stream of manager.streams.list()) {
-        if (stream.config.name.startsWith(prefix)) await manager.streams.delete(stream.config.name);
+        if (ours.test(stream.config.name)) await manager.streams.delete(stream.config.name);
       }
     });
   }

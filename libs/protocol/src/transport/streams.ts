@@ -13,3 +13,13 @@ export function courtMessagesStreamName(namespace: string): string {
 export function courtMessagesSubjects(namespace: string): string[] {
   return [`${namespace}.v${PROTOCOL_MAJOR_VERSION}.>`];
 }
+
+/**
+ * The network's court directory lives in a JetStream key-value bucket, under one key: the JSON
+ * list of court records, written by the network's administrators and watched by every node.
+ */
+export function courtDirectoryBucket(namespace: string): string {
+  return `${namespace.toUpperCase()}_COURT_DIRECTORY`;
+}
+
+export const COURT_DIRECTORY_KEY = 'courts';
