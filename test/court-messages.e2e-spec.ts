@@ -18,11 +18,13 @@ describe('court messages on the wire', () => {
   let xinzhou: CourtApi;
   let yulin: CourtApi;
   let ordos: FakeCourt;
+  let delegationBody: object;
 
   beforeAll(async () => {
     network = TestNetwork.create();
     ({ xinzhou, yulin } = await startCourts(network, { xinzhou: {}, yulin: {} }));
     ordos = await FakeCourt.join(network.namespace, 'ordos');
+    delegationBody = await xinzhou.withDocuments({ ...EXAMPLE_BODIES['delegation.requested'] });
   });
 
   afterAll(async () => {
@@ -31,9 +33,7 @@ describe('court messages on the wire', () => {
   });
 
   const validRequest = () =>
-    ordos.envelope('delegation.requested', 'yulin', newMessageId(), {
-      ...EXAMPLE_BODIES['delegation.requested'],
-    });
+    ordos.envelope('delegation.requested', 'yulin', newMessageId(), { ...delegationBody });
 
   it.each([
     ['bad JSON', 'delegation.requested', () => '{"id": "0190', RejectionReason.MalformedJson],
@@ -140,7 +140,7 @@ describe('court messages on the wire', () => {
       'delegation.result-reported',
       'xinzhou',
       created.id,
-      EXAMPLE_BODIES['delegation.result-reported'],
+      await xinzhou.withDocuments(EXAMPLE_BODIES['delegation.result-reported']),
     );
     await ordos.publish('xinzhou', result.type, result);
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,4 +1,4 @@
-import { RequestState } from '@enforcement-link/protocol';
+import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
 import { CourtApi, RequestResource } from './support/court-api';
 import { freePort } from './support/free-port';
 import { NatsServerProcess } from './support/nats-server';
@@ -89,6 +89,8 @@ describe('delivery through crashes and outages', () => {
       ]);
       await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
       const xinzhou = new CourtApi(xinzhouNode);
+      // Documents go to the object store, which needs NATS: the clerk uploaded them before.
+      await xinzhou.withDocuments(EXAMPLE_BODIES['asset-search.requested']);
       await nats.stop();
 
       const ids: string[] = [];

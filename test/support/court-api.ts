@@ -1,4 +1,4 @@
-import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
+import { DocumentReference, EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
 import { Environment } from '@enforcement-link/platform';
 import { RunningApp, TestNetwork, waitUntilReady } from './test-network';
 import { waitFor } from './wait-for';
@@ -33,7 +33,12 @@ export interface RequestResource {
 }
 
 /** Drives one court node through its HTTP API, as a clerk's or handler's client would. */
+/** A small but genuine PDF, for requests that must list documents. */
+export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n% enforcement-link test document\n%%EOF\n');
+
 export class CourtApi {
+  private readonly uploaded = new Map<string, Promise<DocumentReference>>();
+
   constructor(
     readonly node: RunningApp,
     /** The node's own database, for tests that look behind the API. */
@@ -53,9 +58,9 @@ export class CourtApi {
     return { status: response.status, body: (await response.json()) as T };
   }
 
-  /** POSTs and expects `status`; returns the body. */
-  async post<T = RequestResource>(path: string, body: unknown, status = 200): Promise<T> {
-    const response = await this.call<T>('POST', path, body);
+  /** POSTs and expects `status`; returns the body. Documents it lists are uploaded first. */
+  async post<T = RequestResource>(path: string, body: object, status = 200): Promise<T> {
+    const response = await this.call<T>('POST', path, await this.withDocuments(body));
     if (response.status !== status) {
       throw new Error(
         `POST ${path} answered ${response.status}, not ${status}: ${JSON.stringify(response.body)}`,
@@ -84,6 +89,34 @@ export class CourtApi {
       },
       timeoutMs,
     );
+  }
+
+  /** Uploads a small PDF as a document of this kind and name, once per court; its reference. */
+  uploadDocument(kind: string, fileName: string): Promise<DocumentReference> {
+    const key = `${kind}/${fileName}`;
+    let reference = this.uploaded.get(key);
+    if (!reference) {
+      reference = fetch(
+        `${this.node.url}/api/documents?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
+        { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: SAMPLE_PDF },
+      ).then(async (response) => {
+        if (response.status !== 201) throw new Error(`upload answered ${response.status}`);
+        return (await response.json()) as DocumentReference;
+      });
+      reference.catch(() => this.uploaded.delete(key));
+      this.uploaded.set(key, reference);
+    }
+    return reference;
+  }
+
+  /** The body with each document it lists uploaded, and its reference replaced. */
+  async withDocuments<T extends object>(body: T): Promise<T> {
+    const { documents } = body as { documents?: DocumentReference[] };
+    if (!Array.isArray(documents) || documents.length === 0) return body;
+    const uploaded = await Promise.all(
+      documents.map((document) => this.uploadDocument(document.kind, document.fileName)),
+    );
+    return { ...body, documents: uploaded };
   }
 
   createDelegation(receivingCourt: string, overrides: object = {}): Promise<RequestResource> {

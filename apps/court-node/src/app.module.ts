@@ -14,6 +14,7 @@ import { CourtNodeEnvironment } from './config/court-node.environment';
 import { CourtsModule } from './courts/courts.module';
 import { courtNodeMigrations } from './database/migrations';
 import { DelegationsModule } from './delegations/delegations.module';
+import { DocumentsModule } from './documents/documents.module';
 import { CourtMessagingModule } from './messaging/court-messaging.module';
 import { DeadLetter } from './messaging/dead-letter.entity';
 import { InboxMessage } from './messaging/inbox-message.entity';
@@ -58,6 +59,7 @@ export class AppModule {
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         CourtMessagingModule,
         CourtsModule,
+        DocumentsModule,
         RequestsModule,
         AssetSearchesModule,
         DelegationsModule,

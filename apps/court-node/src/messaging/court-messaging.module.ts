@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../documents/documents.module';
 import { DeadLetter } from './dead-letter.entity';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
@@ -10,7 +11,7 @@ import { OutboxWakeSubscriber } from './outbox-wake.subscriber';
 
 /** Delivery between courts: the outbox and its relay, the inbox, and the dead letters. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeadLetter])],
+  imports: [TypeOrmModule.forFeature([DeadLetter]), DocumentsModule],
   controllers: [DeadLettersController],
   providers: [OutboxService, OutboxRelay, OutboxWakeSubscriber, InboxService, DeadLettersService],
   exports: [OutboxService, InboxService],

@@ -1,6 +1,7 @@
 import {
   DecodedMessage,
   decodeMessage,
+  DocumentReference,
   Envelope,
   parseSubject,
   Rejection,
@@ -9,7 +10,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { DocumentStore } from '../documents/document-store.service';
 import { DeadLetter } from './dead-letter.entity';
+import { InboxMessage } from './inbox-message.entity';
 import { MessageNotApplicableYet, ProtocolViolation } from './inbound-errors';
 import { OutboxService } from './outbox.service';
 
@@ -37,7 +40,8 @@ const TRANSPORT_TYPES: ReadonlySet<string> = new Set(['message.delivered', 'mess
 
 /**
  * Decides the fate of every message that reaches this court, exactly once per message id:
- * store it, run its handler and send the transport receipt in one transaction; or store it with
+ * check the documents it lists, then store it, run its handler and send the transport receipt
+ * in one transaction; or store it with
  * the reason it is invalid and answer the sender with a protocol rejection; or have it
  * delivered again later (the database failed, or it overtook a message it depends on); or,
  * after the last delivery, park it in the dead-letter table. It never throws.
@@ -51,6 +55,7 @@ export class InboxService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly environment: CourtNodeEnvironment,
+    private readonly documents: DocumentStore,
   ) {}
 
   /** Set once by the transport that owns the handlers. */
@@ -85,10 +90,18 @@ export class InboxService {
   }
 
   /** Stores and handles a valid message; false when it had been stored before. */
-  private process(delivery: InboundDelivery, message: DecodedMessage): Promise<boolean> {
+  private async process(delivery: InboundDelivery, message: DecodedMessage): Promise<boolean> {
     const { envelope } = message;
     const dispatch = this.dispatch;
     if (!dispatch) throw new Error('no message handlers are registered yet');
+    // Outside the transaction: reading documents may take a while and needs no connection.
+    const { documents } = message.body as { documents?: DocumentReference[] };
+    if (
+      documents?.length &&
+      !(await this.dataSource.getRepository(InboxMessage).existsBy({ id: envelope.id }))
+    ) {
+      await this.documents.verify(documents);
+    }
     return this.dataSource.transaction(async (manager) => {
       const inserted = await this.store(manager, delivery, envelope.id, envelope, 'processed');
       if (!inserted) return false;

@@ -23,3 +23,11 @@ export function courtDirectoryBucket(namespace: string): string {
 }
 
 export const COURT_DIRECTORY_KEY = 'courts';
+
+/**
+ * Documents travel beside messages, in a JetStream object-store bucket per network, each
+ * object named by its `documentId`; a message lists them with their size and SHA-256.
+ */
+export function documentsBucket(namespace: string): string {
+  return `${namespace.toUpperCase()}_DOCUMENTS`;
+}

@@ -1,0 +1,113 @@
+import {
+  EXAMPLE_BODIES,
+  MAX_DOCUMENT_BYTES,
+  newMessageId,
+  ProtocolRejectionBody,
+  RejectionReason,
+  RequestState,
+} from '@enforcement-link/protocol';
+import { CourtApi, SAMPLE_PDF, startCourts } from './support/court-api';
+import { FakeCourt } from './support/fake-court';
+import { TestNetwork } from './support/test-network';
+
+describe('documents', () => {
+  let network: TestNetwork;
+  let xinzhou: CourtApi;
+  let yulin: CourtApi;
+  let ordos: FakeCourt;
+
+  beforeAll(async () => {
+    network = TestNetwork.create();
+    ({ xinzhou, yulin } = await startCourts(network, {
+      xinzhou: {},
+      // Gives up on a message after three deliveries, 100 ms apart at first.
+      yulin: { INBOX_MAX_DELIVERIES: '3', INBOX_RETRY_DELAY_MS: '100' },
+    }));
+    ordos = await FakeCourt.join(network.namespace, 'ordos');
+  });
+
+  afterAll(async () => {
+    await ordos.leave();
+    await network.cleanup();
+  });
+
+  const upload = (body: Buffer, mediaType: string, query = 'kind=judgment&fileName=判决书.pdf') =>
+    fetch(`${xinzhou.node.url}/api/documents?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': mediaType },
+      body,
+    });
+
+  it('travel with a delegation and can be downloaded, intact, by the receiving court', async () => {
+    const created = await xinzhou.createDelegation('yulin');
+    const task = await yulin.waitForState(`/api/tasks/${created.id}`, RequestState.Delivered);
+    const [listed] = (task as unknown as { details: { documents: { documentId: string }[] } })
+      .details.documents;
+
+    const download = await fetch(`${yulin.node.url}/api/documents/${listed.documentId}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''%282024%29${encodeURIComponent('晋09执123号执行裁定书.pdf')}`,
+    );
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(SAMPLE_PDF);
+  });
+
+  it('answers an upload with its reference, and refuses what is not what it claims', async () => {
+    const stored = await upload(SAMPLE_PDF, 'application/pdf');
+    expect(stored.status).toBe(201);
+    expect(await stored.json()).toMatchObject({
+      kind: 'judgment',
+      fileName: '判决书.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: SAMPLE_PDF.length,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
+    });
+
+    const html = await upload(Buffer.from('<html></html>'), 'application/pdf');
+    expect(html.status).toBe(422);
+    const word = await upload(SAMPLE_PDF, 'application/msword');
+    expect(word.status).toBe(422);
+    const noKind = await upload(SAMPLE_PDF, 'application/pdf', 'fileName=a.pdf');
+    expect(noKind.status).toBe(400);
+    const tooLarge = await upload(Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x25), 'application/pdf');
+    expect(tooLarge.status).toBe(413);
+  });
+
+  it('are not handed out to a court none of whose requests lists them', async () => {
+    const stored = (await (await upload(SAMPLE_PDF, 'application/pdf')).json()) as {
+      documentId: string;
+    };
+    expect((await fetch(`${yulin.node.url}/api/documents/${stored.documentId}`)).status).toBe(404);
+  });
+
+  it('make a request whose document does not match its SHA-256 a rejected one', async () => {
+    const body = await xinzhou.withDocuments({ ...EXAMPLE_BODIES['delegation.requested'] });
+    const [first, ...rest] = (body as { documents: { sha256: string }[] }).documents;
+    const forged = ordos.envelope('delegation.requested', 'yulin', newMessageId(), {
+      ...body,
+      documents: [{ ...first, sha256: '0'.repeat(64) }, ...rest],
+    });
+    await ordos.publish('yulin', forged.type, forged);
+    const answer = await ordos.receive(['message.rejected']);
+    expect(answer.body as ProtocolRejectionBody).toMatchObject({
+      reason: RejectionReason.DocumentUnavailable,
+      fieldErrors: [{ field: 'body.documents[0].sha256' }],
+    });
+    expect((await yulin.call('GET', `/api/tasks/${forged.requestId}`)).status).toBe(404);
+  });
+
+  it('never count a request as received while a document it lists is missing', async () => {
+    const body = await xinzhou.withDocuments({ ...EXAMPLE_BODIES['delegation.requested'] });
+    const [, second] = (body as { documents: { documentId: string }[] }).documents;
+    const early = ordos.envelope('delegation.requested', 'yulin', newMessageId(), {
+      ...body,
+      documents: [{ ...second, documentId: newMessageId() }],
+    });
+    await ordos.publish('yulin', early.type, early);
+    const answer = await ordos.receive(['message.rejected', 'message.delivered']);
+    // Tried again while the document may be on its way, then rejected; never half-stored.
+    expect(answer.body).toMatchObject({ reason: RejectionReason.DocumentUnavailable });
+    expect((await yulin.call('GET', `/api/tasks/${early.requestId}`)).status).toBe(404);
+  });
+});
