@@ -7,13 +7,13 @@ import { DeadLettersService } from './dead-letters.service';
 import { InboxService } from './inbox.service';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
-import { OutboxWakeSubscriber } from './outbox-wake.subscriber';
+import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 
 /** Delivery between courts: the outbox and its relay, the inbox, and the dead letters. */
 @Module({
   imports: [TypeOrmModule.forFeature([DeadLetter]), DocumentsModule],
   controllers: [DeadLettersController],
-  providers: [OutboxService, OutboxRelay, OutboxWakeSubscriber, InboxService, DeadLettersService],
+  providers: [OutboxService, OutboxRelay, OutboxCommitSubscriber, InboxService, DeadLettersService],
   exports: [OutboxService, InboxService],
 })
 export class CourtMessagingModule {}

@@ -1,11 +1,17 @@
 import { NatsConnectionService } from '@enforcement-link/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { JetStreamClient } from 'nats';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 
 const BATCH_SIZE = 100;
-/** How often the outbox is looked at without being woken: other replicas' messages, retries. */
+/** How often the outbox is searched for messages that did not go out at once, and retries. */
 const POLL_INTERVAL_MS = 1_000;
+/**
+ * How long a new message is left to the publisher of the transaction that wrote it before the
+ * poll takes it over (NATS was down, the process died before publishing).
+ */
+export const IMMEDIATE_PUBLISH_GRACE_MS = 2_000;
 const PUBLISH_TIMEOUT_MS = 5_000;
 const RETRY_BACKOFF_MS = { initial: 500, max: 60_000 };
 
@@ -13,19 +19,22 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(RETRY_BACKOFF_MS.initial * 2 ** (attempts - 1), RETRY_BACKOFF_MS.max);
 }
 
+/** A message as it was written to the outbox. */
+export type CommittedMessage = Pick<OutboxMessage, 'id' | 'subject' | 'payload'>;
+
 /**
- * Publishes outbox messages to JetStream, oldest first, and marks each published once the
- * stream has acknowledged it. While NATS is unreachable nothing is lost: messages wait in the
- * outbox and go out when it returns. Replicas share the work: each batch is locked with
- * SKIP LOCKED, so no message is published by two of them at once (and JetStream drops a
- * duplicate by its `Nats-Msg-Id` anyway).
+ * Publishes outbox messages to JetStream and marks each published once the stream has
+ * acknowledged it. Messages go out the moment the transaction that wrote them commits; a poll
+ * takes over those that could not (NATS unreachable, a crash in between), oldest first, with
+ * backoff, so nothing is lost. Replicas share the poll: each batch is locked with SKIP LOCKED.
+ * A message published twice (by both paths) is dropped by JetStream by its `Nats-Msg-Id`.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
-  private wakeRequested = false;
+  private readonly publishing = new Set<Promise<void>>();
   private stopping = false;
 
   constructor(
@@ -40,13 +49,33 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
-    await this.running;
+    await Promise.all([this.running, ...this.publishing]);
   }
 
-  /** Called once messages were committed to the outbox: relay now rather than at the next poll. */
-  wakeSoon(): void {
-    if (this.running) this.wakeRequested = true;
-    else this.schedule(0);
+  /** Publishes messages a transaction has just committed, without waiting for the poll. */
+  publishCommitted(messages: CommittedMessage[]): void {
+    const connection = this.nats.current;
+    if (this.stopping || !connection || !this.nats.isConnected) return;
+    const jetStream = connection.jetstream();
+    const publishing = Promise.allSettled(
+      messages.map((message) => this.publish(jetStream, message).then(() => message.id)),
+    )
+      .then(async (outcomes) => {
+        const published = outcomes.flatMap((outcome) =>
+          outcome.status === 'fulfilled' ? [outcome.value] : [],
+        );
+        if (published.length === 0) return;
+        await this.dataSource.query(
+          'UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1) AND published_at IS NULL',
+          [published],
+        );
+      })
+      .catch((error: unknown) => {
+        // The poll publishes them again; JetStream drops the copies.
+        this.logger.warn(`could not mark messages published: ${describe(error)}`);
+      })
+      .finally(() => this.publishing.delete(publishing));
+    this.publishing.add(publishing);
   }
 
   private schedule(delayMs: number): void {
@@ -62,15 +91,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         published = count;
       })
       .catch((error: unknown) => {
-        this.logger.error(
-          `outbox relay failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        this.logger.error(`outbox relay failed: ${describe(error)}`);
       });
     await this.running;
     this.running = undefined;
-    const more = published === BATCH_SIZE || this.wakeRequested;
-    this.wakeRequested = false;
-    this.schedule(more ? 0 : POLL_INTERVAL_MS);
+    this.schedule(published === BATCH_SIZE ? 0 : POLL_INTERVAL_MS);
   }
 
   /** Publishes one batch of due messages; returns how many JetStream acknowledged. */
@@ -89,12 +114,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // Published back to back on one connection, so the stream keeps their order; the
       // acknowledgements are awaited together.
       const outcomes = await Promise.allSettled(
-        due.map((message) =>
-          jetStream.publish(message.subject, Buffer.from(message.payload), {
-            msgID: message.id,
-            timeout: PUBLISH_TIMEOUT_MS,
-          }),
-        ),
+        due.map((message) => this.publish(jetStream, message)),
       );
       const published = due.filter((_message, i) => outcomes[i].status === 'fulfilled');
       if (published.length > 0) {
@@ -111,13 +131,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
   }
 
+  private async publish(jetStream: JetStreamClient, message: CommittedMessage): Promise<void> {
+    await jetStream.publish(message.subject, Buffer.from(message.payload), {
+      msgID: message.id,
+      timeout: PUBLISH_TIMEOUT_MS,
+    });
+  }
+
   private async postpone(
     manager: EntityManager,
     message: OutboxMessage,
     error: unknown,
   ): Promise<void> {
     const attempts = message.attempts + 1;
-    const lastError = error instanceof Error ? error.message : String(error);
+    const lastError = describe(error);
     await manager.update(OutboxMessage, message.id, {
       attempts,
       lastError,
@@ -125,4 +152,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     this.logger.warn(`could not publish ${message.id} to ${message.subject}: ${lastError}`);
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -12,9 +12,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
-import { OutboxRelay } from './outbox-relay.service';
+import { IMMEDIATE_PUBLISH_GRACE_MS, OutboxRelay } from './outbox-relay.service';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxWakeSubscriber } from './outbox-wake.subscriber';
+import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 
 export interface OutgoingMessage<T extends MessageType> {
   type: T;
@@ -58,7 +58,7 @@ export class OutboxService {
       sentAt: new Date().toISOString(),
       body: message.body,
     };
-    await manager.insert(OutboxMessage, {
+    const written = {
       id: envelope.id,
       subject: subjectFor({
         namespace: this.environment.NATS_NAMESPACE,
@@ -67,10 +67,14 @@ export class OutboxService {
         type: message.type,
       }),
       payload: JSON.stringify(envelope),
-      nextAttemptAt: new Date(),
+    };
+    await manager.insert(OutboxMessage, {
+      ...written,
+      nextAttemptAt: new Date(Date.now() + IMMEDIATE_PUBLISH_GRACE_MS),
     });
-    // Outside a transaction the message is committed already; inside, the relay is woken on commit.
-    if (!OutboxWakeSubscriber.markEnqueued(manager.queryRunner)) this.relay.wakeSoon();
+    if (!OutboxCommitSubscriber.collect(manager.queryRunner, written)) {
+      this.relay.publishCommitted([written]);
+    }
     return envelope;
   }
 }
