@@ -96,7 +96,7 @@ export class RequestLifecycle {
     const envelope = await this.outbox.enqueue(manager, { type, to, requestId: request.id, body });
     this.applyEffects(request, type, body);
     const changed = this.enter(request, next);
-    await manager.save(request);
+    await this.persist(manager, request);
     await this.addToTimeline(manager, envelope, 'out', changed);
     return envelope;
   }
@@ -136,7 +136,7 @@ export class RequestLifecycle {
     }
     this.applyEffects(request, type, body);
     const changed = this.enter(request, next.state);
-    await manager.save(request);
+    await this.persist(manager, request);
     await this.addToTimeline(manager, envelope, 'in', changed);
     if (type === 'status.queried') {
       await this.send(manager, request, 'status.reported', {
@@ -154,21 +154,20 @@ export class RequestLifecycle {
    * ignored: they change nothing.
    */
   async recordReceipt(manager: EntityManager, receipt: TransportReceiptBody): Promise<void> {
-    const sent = await manager.findOneBy(RequestMessage, {
-      messageId: receipt.deliveredMessageId,
-      direction: 'out',
-    });
-    if (!sent) return;
-    await manager.update(
-      RequestMessage,
-      { messageId: sent.messageId },
-      { deliveredAt: new Date(receipt.storedAt) },
+    // PostgreSQL answers an UPDATE ... RETURNING with [rows, count].
+    const [[sent]] = await manager.query<
+      [Pick<RequestMessage, 'type' | 'requestId' | 'toCourt'>[], number]
+    >(
+      `UPDATE request_messages SET delivered_at = $2
+        WHERE message_id = $1 AND direction = 'out'
+        RETURNING type, request_id AS "requestId", to_court AS "toCourt"`,
+      [receipt.deliveredMessageId, new Date(receipt.storedAt)],
     );
-    if (!REQUEST_MESSAGE_TYPES.has(sent.type)) return;
+    if (!sent || !REQUEST_MESSAGE_TYPES.has(sent.type)) return;
     const request = await this.lock(manager, sent.requestId);
     if (!request || request.receivingCourt !== sent.toCourt) return;
     const next = transition(request.kind, request.state, 'message.delivered', request.side);
-    if (next.allowed && this.enter(request, next.state)) await manager.save(request);
+    if (next.allowed && this.enter(request, next.state)) await this.persist(manager, request);
   }
 
   /** Keeps the other court's rejection of a message about one of this court's requests. */
@@ -180,7 +179,7 @@ export class RequestLifecycle {
     const request = await this.lock(manager, envelope.requestId);
     if (!request) return;
     request.lastRejection = instanceToPlain(rejection) as ProtocolRejectionBody;
-    await manager.save(request);
+    await this.persist(manager, request);
     await this.addToTimeline(manager, envelope, 'in', false);
   }
 
@@ -216,6 +215,21 @@ export class RequestLifecycle {
         request.result = plain;
         break;
     }
+  }
+
+  /** Writes what a message may change; one statement, where `save` would read the row first. */
+  private async persist(manager: EntityManager, request: Request): Promise<void> {
+    await manager.update(Request, request.id, {
+      state: request.state,
+      stateSince: request.stateSince,
+      dueAt: request.dueAt,
+      receivingCourt: request.receivingCourt,
+      receivingCaseNumber: request.receivingCaseNumber,
+      handler: request.handler,
+      forwardedTo: request.forwardedTo,
+      result: request.result,
+      lastRejection: request.lastRejection,
+    } as QueryDeepPartialEntity<Request>);
   }
 
   /** Moves the request to `state`; returns whether that was a change. */

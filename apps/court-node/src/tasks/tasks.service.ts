@@ -63,7 +63,7 @@ export class TasksService {
   assign(id: string, assignee: string): Promise<RequestView> {
     return this.requests.act(TASKS, id, async (task, manager) => {
       task.assignee = assignee;
-      await manager.save(task);
+      await manager.update(Request, task.id, { assignee });
     });
   }
 
