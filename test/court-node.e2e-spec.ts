@@ -4,7 +4,7 @@ import { freePort } from './support/free-port';
 import { NatsServerProcess } from './support/nats-server';
 import {
   readiness,
-  READY_WITH_DATABASE_AND_NATS,
+  readyWithDatabaseAndNats,
   TestNetwork,
   waitUntilReady,
 } from './support/test-network';
@@ -27,7 +27,7 @@ describe('court node start-up', () => {
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ status: 'ok' });
 
-    expect(await waitUntilReady(node.url)).toEqual(READY_WITH_DATABASE_AND_NATS);
+    expect(await waitUntilReady(node.url)).toEqual(readyWithDatabaseAndNats());
     expect(await network.databaseOwner(environment.DATABASE_URL)).toBe('xinzhou');
   });
 

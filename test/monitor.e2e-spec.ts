@@ -1,4 +1,4 @@
-import { READY_WITH_DATABASE_AND_NATS, TestNetwork, waitUntilReady } from './support/test-network';
+import { readyWithDatabaseAndNats, TestNetwork, waitUntilReady } from './support/test-network';
 
 describe('monitor start-up', () => {
   let network: TestNetwork;
@@ -13,7 +13,7 @@ describe('monitor start-up', () => {
     const environment = network.monitorEnvironment();
     const monitor = await network.startMonitor(environment);
 
-    expect(await waitUntilReady(monitor.url)).toEqual(READY_WITH_DATABASE_AND_NATS);
+    expect(await waitUntilReady(monitor.url)).toEqual(readyWithDatabaseAndNats());
     expect(await network.databaseOwner(environment.DATABASE_URL)).toBe('monitor');
   });
 

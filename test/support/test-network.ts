@@ -158,13 +158,15 @@ export async function readiness(
 }
 
 /** The report of a service whose database and NATS (with JetStream) are both up. */
-export const READY_WITH_DATABASE_AND_NATS: ReadinessReport = {
-  status: 'ok',
-  checks: {
-    database: { status: 'up' },
-    nats: { status: 'up', detail: expect.stringContaining('JetStream') as string },
-  },
-};
+export function readyWithDatabaseAndNats(): ReadinessReport {
+  return {
+    status: 'ok',
+    checks: {
+      database: { status: 'up' },
+      nats: { status: 'up', detail: expect.stringContaining('JetStream') as string },
+    },
+  };
+}
 
 export function waitUntilReady(url: string, timeoutMs?: number): Promise<ReadinessReport> {
   return waitFor(
