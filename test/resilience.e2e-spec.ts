@@ -68,10 +68,15 @@ describe('delivery through crashes and outages', () => {
 
       const answered = await everyAnswered(xinzhou, ids, 60_000);
       expect(answered.filter(answeredOnce)).toHaveLength(60);
-      const tasks = await new CourtApi({ url: yulinUrl } as RunningApp).get<{ total: number }>(
-        '/api/tasks?limit=1',
-      );
-      expect(tasks.total).toBe(60);
+
+      // Confirmed, every one reaches its final state at both courts, once.
+      await Promise.all(ids.map((id) => xinzhou.post(`/api/asset-searches/${id}/confirm`, {})));
+      const yulinApi = new CourtApi({ url: yulinUrl } as RunningApp);
+      await waitFor('Yulin to close every task', async () => {
+        const closed = await yulinApi.get<{ total: number }>('/api/tasks?state=CLOSED&limit=1');
+        return closed.total === 60 ? true : undefined;
+      });
+      expect((await yulinApi.get<{ total: number }>('/api/tasks?limit=1')).total).toBe(60);
     } finally {
       await yulin.kill('SIGTERM');
     }
