@@ -129,6 +129,19 @@ describe('decodeMessage', () => {
     ]);
   });
 
+  it('rejects text with a NUL character, which no database would store', () => {
+    const withdrawn = { ...receipt, type: 'request.withdrawn', body: { reason: 'a\u0000b' } };
+    const onSubject = subjectFor({
+      namespace: 'enf',
+      to: 'xinzhou',
+      from: 'yulin',
+      type: 'request.withdrawn',
+    });
+    expect(rejection(decode(withdrawn, onSubject)).fieldErrors).toEqual([
+      { field: 'body.reason', rule: 'text without NUL characters' },
+    ]);
+  });
+
   it('rejects a sender that differs from the subject’s sender', () => {
     const forged = { ...receipt, from: 'ordos' };
     expect(rejection(decode(forged)).reason).toBe(RejectionReason.SenderMismatch);
