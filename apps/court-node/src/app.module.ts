@@ -13,6 +13,7 @@ import { DomainErrorsFilter } from './common/domain-errors.filter';
 import { CourtNodeEnvironment } from './config/court-node.environment';
 import { CourtsModule } from './courts/courts.module';
 import { courtNodeMigrations } from './database/migrations';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DocumentsModule } from './documents/documents.module';
 import { CourtMessagingModule } from './messaging/court-messaging.module';
@@ -59,6 +60,7 @@ export class AppModule {
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         CourtMessagingModule,
         CourtsModule,
+        DeadlinesModule,
         DocumentsModule,
         RequestsModule,
         AssetSearchesModule,

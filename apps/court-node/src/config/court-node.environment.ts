@@ -1,7 +1,14 @@
-import { ASSET_CATEGORIES, AssetCategory, IsCourtCode, IsOneOf } from '@enforcement-link/protocol';
+import {
+  ASSET_CATEGORIES,
+  AssetCategory,
+  IsCourtCode,
+  IsOneOf,
+  OptionalField,
+} from '@enforcement-link/protocol';
 import { ServiceEnvironment } from '@enforcement-link/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsDeadlinePolicyFile } from '../deadlines/load-deadline-policy';
 
 const MAX_DELIVERIES_RULE = 'a whole number of deliveries from 1 to 1000';
 const RETRY_DELAY_RULE = 'a delay in milliseconds from 10 to 60000';
@@ -40,6 +47,11 @@ export class CourtNodeEnvironment extends ServiceEnvironment {
   )
   @IsOneOf(ASSET_CATEGORIES, { each: true })
   ASSET_REGISTRY_CATEGORIES: AssetCategory[] = [];
+
+  /** A JSON file of time limits and holidays replacing the defaults; see docs/CONFIGURATION.md. */
+  @OptionalField()
+  @IsDeadlinePolicyFile()
+  DEADLINE_POLICY_FILE?: string;
 
   /** Fill the local asset registry with the sample records of docs and tests when it is empty. */
   @Transform(({ value }: { value: unknown }) =>

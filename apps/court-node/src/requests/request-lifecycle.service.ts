@@ -17,7 +17,8 @@ import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ActionNotAllowed } from '../common/domain-errors';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
-import { dueDateFor } from '../deadlines/time-limits';
+import { Clock } from '../deadlines/clock';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import { MessageNotApplicableYet, ProtocolViolation } from '../messaging/inbound-errors';
 import { OutboxService } from '../messaging/outbox.service';
 import { RequestMessage } from './request-message.entity';
@@ -39,6 +40,8 @@ export class RequestLifecycle {
   constructor(
     private readonly environment: CourtNodeEnvironment,
     private readonly outbox: OutboxService,
+    private readonly deadlines: DeadlinesService,
+    private readonly clock: Clock,
   ) {}
 
   /** Locks the request for the rest of the transaction, so its messages apply one at a time. */
@@ -238,10 +241,12 @@ export class RequestLifecycle {
     // The first progress report does not stop the clock that started with the acceptance.
     const clockRunsOn =
       request.state === RequestState.Accepted && state === RequestState.InProgress;
-    const now = new Date();
+    const now = this.clock.now();
     request.state = state;
     request.stateSince = now;
-    if (!clockRunsOn) request.dueAt = dueDateFor(request.kind, request.matterType, state, now);
+    if (!clockRunsOn) {
+      request.dueAt = this.deadlines.dueDateFor(request.kind, request.matterType, state, now);
+    }
     return true;
   }
 

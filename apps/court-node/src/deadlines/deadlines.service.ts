@@ -1,0 +1,27 @@
+import { MatterType, RequestKind, RequestState } from '@enforcement-link/protocol';
+import { Inject, Injectable } from '@nestjs/common';
+import { DeadlinePolicy, timeLimitFor } from './deadline-policy';
+import { WorkingCalendar } from './working-calendar';
+
+export const DEADLINE_POLICY = Symbol('DeadlinePolicy');
+
+/** Due dates under the court's deadline policy and working calendar. */
+@Injectable()
+export class DeadlinesService {
+  private readonly calendar: WorkingCalendar;
+
+  constructor(@Inject(DEADLINE_POLICY) private readonly policy: DeadlinePolicy) {
+    this.calendar = new WorkingCalendar(policy.calendar);
+  }
+
+  /** When the step a request entered at `since` is due; null when nothing is due. */
+  dueDateFor(
+    kind: RequestKind,
+    matterType: MatterType | null,
+    state: RequestState,
+    since: Date,
+  ): Date | null {
+    const limit = timeLimitFor(this.policy, kind, matterType, state);
+    return limit ? this.calendar.dueAt(since, limit) : null;
+  }
+}
