@@ -112,33 +112,23 @@ describe('decodeMessage', () => {
     ]);
   });
 
-  it('rejects a body whose required nested object is missing', () => {
-    const accepted = {
-      ...receipt,
-      type: 'request.accepted',
-      body: { receivingCaseNumber: '(2024)陕08执他45号' },
-    };
-    const onSubject = subjectFor({
-      namespace: 'enf',
-      to: 'xinzhou',
-      from: 'yulin',
-      type: 'request.accepted',
-    });
-    expect(rejection(decode(accepted, onSubject)).fieldErrors).toEqual([
+  it.each([
+    [
+      'a required nested object is missing',
+      'request.accepted',
+      { receivingCaseNumber: '(2024)陕08执他45号' },
       { field: 'body.handler', rule: 'an object' },
-    ]);
-  });
-
-  it('rejects text with a NUL character, which no database would store', () => {
-    const withdrawn = { ...receipt, type: 'request.withdrawn', body: { reason: 'a\u0000b' } };
-    const onSubject = subjectFor({
-      namespace: 'enf',
-      to: 'xinzhou',
-      from: 'yulin',
-      type: 'request.withdrawn',
-    });
-    expect(rejection(decode(withdrawn, onSubject)).fieldErrors).toEqual([
+    ],
+    [
+      'text holds a NUL character, which no database would store',
+      'request.withdrawn',
+      { reason: 'a\u0000b' },
       { field: 'body.reason', rule: 'text without NUL characters' },
+    ],
+  ])('rejects a body when %s', (_case, type, body, fieldError) => {
+    const onSubject = subjectFor({ namespace: 'enf', to: 'xinzhou', from: 'yulin', type });
+    expect(rejection(decode({ ...receipt, type, body }, onSubject)).fieldErrors).toEqual([
+      fieldError,
     ]);
   });
 
