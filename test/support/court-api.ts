@@ -21,6 +21,7 @@ export interface RequestResource {
   result: Record<string, unknown> | null;
   lastRejection: Record<string, unknown> | null;
   dueAt: string | null;
+  createdAt: string;
   timeline: {
     messageId: string;
     direction: 'in' | 'out';

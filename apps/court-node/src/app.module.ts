@@ -13,6 +13,7 @@ import { DomainErrorsFilter } from './common/domain-errors.filter';
 import { CourtNodeEnvironment } from './config/court-node.environment';
 import { CourtsModule } from './courts/courts.module';
 import { courtNodeMigrations } from './database/migrations';
+import { DeadlineWatchModule } from './deadlines/deadline-watch.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -61,6 +62,7 @@ export class AppModule {
         CourtMessagingModule,
         CourtsModule,
         DeadlinesModule,
+        DeadlineWatchModule,
         DocumentsModule,
         RequestsModule,
         AssetSearchesModule,

@@ -12,6 +12,7 @@ import { IsDeadlinePolicyFile } from '../deadlines/load-deadline-policy';
 
 const MAX_DELIVERIES_RULE = 'a whole number of deliveries from 1 to 1000';
 const RETRY_DELAY_RULE = 'a delay in milliseconds from 10 to 60000';
+const CHECK_INTERVAL_RULE = 'a delay in milliseconds from 1000 to 3600000';
 const CONCURRENCY_RULE = 'a whole number of messages from 1 to 1024';
 
 /** What a court node reads from its environment at start-up; see docs/CONFIGURATION.md. */
@@ -47,6 +48,13 @@ export class CourtNodeEnvironment extends ServiceEnvironment {
   )
   @IsOneOf(ASSET_CATEGORIES, { each: true })
   ASSET_REGISTRY_CATEGORIES: AssetCategory[] = [];
+
+  /** How often each replica looks for reminders due and time limits passed. */
+  @Type(() => Number)
+  @IsInt({ message: CHECK_INTERVAL_RULE })
+  @Min(1_000, { message: CHECK_INTERVAL_RULE })
+  @Max(3_600_000, { message: CHECK_INTERVAL_RULE })
+  DEADLINE_CHECK_INTERVAL_MS = 60_000;
 
   /** A JSON file of time limits and holidays replacing the defaults; see docs/CONFIGURATION.md. */
   @OptionalField()

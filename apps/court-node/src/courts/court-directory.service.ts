@@ -51,6 +51,11 @@ export class CourtDirectoryService implements OnApplicationBootstrap, OnApplicat
     return this.directory.all;
   }
 
+  /** The court one level up, which supervises `court`'s work when a time limit passes. */
+  superiorOf(court: string): string | undefined {
+    return this.directory.find(court)?.superiorCourt;
+  }
+
   /** Throws RequestRefused naming `field` unless `court` takes on this kind of request. */
   checkReceiver(field: string, court: string, matterType?: MatterType): void {
     const problem = this.receiverProblem(court, matterType);

@@ -221,11 +221,14 @@ export class RequestLifecycle {
   }
 
   /** Writes what a message may change; one statement, where `save` would read the row first. */
-  private async persist(manager: EntityManager, request: Request): Promise<void> {
+  async persist(manager: EntityManager, request: Request): Promise<void> {
     await manager.update(Request, request.id, {
       state: request.state,
       stateSince: request.stateSince,
       dueAt: request.dueAt,
+      limitStartedAt: request.limitStartedAt,
+      remindedPercent: request.remindedPercent,
+      overdueSince: request.overdueSince,
       receivingCourt: request.receivingCourt,
       receivingCaseNumber: request.receivingCaseNumber,
       handler: request.handler,
@@ -246,6 +249,9 @@ export class RequestLifecycle {
     request.stateSince = now;
     if (!clockRunsOn) {
       request.dueAt = this.deadlines.dueDateFor(request.kind, request.matterType, state, now);
+      request.limitStartedAt = request.dueAt && now;
+      request.remindedPercent = 0;
+      request.overdueSince = null;
     }
     return true;
   }

@@ -58,6 +58,18 @@ export class Request {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 
+  /** When the time limit that `dueAt` ends began. */
+  @Column({ name: 'limit_started_at', type: 'timestamptz', nullable: true })
+  limitStartedAt: Date | null;
+
+  /** The last reminder sent for the current time limit: 0, 50 or 80 (percent elapsed). */
+  @Column({ name: 'reminded_percent', type: 'smallint', default: 0 })
+  remindedPercent: number;
+
+  /** Set once the current time limit has passed. */
+  @Column({ name: 'overdue_since', type: 'timestamptz', nullable: true })
+  overdueSince: Date | null;
+
   @Column({ name: 'receiving_case_number', type: 'text', nullable: true })
   receivingCaseNumber: string | null;
 
@@ -103,6 +115,9 @@ export class Request {
       partyName: body.party.name,
       details: instanceToPlain(body),
       dueAt: null,
+      limitStartedAt: null,
+      remindedPercent: 0,
+      overdueSince: null,
       receivingCaseNumber: null,
       handler: null,
       assignee: null,

@@ -1,9 +1,11 @@
 import { MigrationInterface } from 'typeorm';
 import { CreateOutbox1764100000000 } from './1764100000000-create-outbox';
 import { CreateRequestsAndInbox1764200000000 } from './1764200000000-create-requests-and-inbox';
+import { TrackTimeLimits1764300000000 } from './1764300000000-track-time-limits';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   CreateOutbox1764100000000,
   CreateRequestsAndInbox1764200000000,
+  TrackTimeLimits1764300000000,
 ];

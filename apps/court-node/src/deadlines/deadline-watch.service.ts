@@ -1,0 +1,118 @@
+import { RequestState } from '@enforcement-link/protocol';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { CourtDirectoryService } from '../courts/court-directory.service';
+import { RequestLifecycle } from '../requests/request-lifecycle.service';
+import { Request } from '../requests/request.entity';
+import { Clock } from './clock';
+
+const BATCH_SIZE = 100;
+/** States in which the receiving court is on the clock, so the requesting court reminds it. */
+const RECEIVER_ON_THE_CLOCK = [
+  RequestState.Sent,
+  RequestState.Delivered,
+  RequestState.Accepted,
+  RequestState.InProgress,
+];
+const REMINDER_PERCENTS = [80, 50] as const;
+
+/**
+ * Watches every open time limit: the requesting court reminds the receiving court at 50% and
+ * 80% of the time allowed, and when the limit passes the request is flagged overdue and the
+ * receiving court is told the matter is escalated to its superior court. Every replica runs
+ * the watch; each request is locked with SKIP LOCKED and its progress stored, so each reminder
+ * and escalation happens once, by one replica.
+ */
+@Injectable()
+export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineWatch.name);
+  private timer?: NodeJS.Timeout;
+  private checking?: Promise<unknown>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lifecycle: RequestLifecycle,
+    private readonly directory: CourtDirectoryService,
+    private readonly clock: Clock,
+    private readonly environment: CourtNodeEnvironment,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.checking ??= this.checkDue()
+        .catch((error: unknown) => this.logger.error(`deadline check failed: ${String(error)}`))
+        .finally(() => (this.checking = undefined));
+    }, this.environment.DEADLINE_CHECK_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.checking;
+  }
+
+  /** Handles every reminder and passed limit due now; returns how many requests it touched. */
+  async checkDue(): Promise<number> {
+    const now = this.clock.now();
+    let touched = 0;
+    for (let more = true; more;) {
+      const handled = await this.dataSource.transaction(async (manager) => {
+        const due = await this.lockDue(manager, now);
+        for (const request of due) await this.apply(manager, request, now);
+        return due.length;
+      });
+      touched += handled;
+      more = handled === BATCH_SIZE;
+    }
+    return touched;
+  }
+
+  private lockDue(manager: EntityManager, now: Date): Promise<Request[]> {
+    return manager
+      .getRepository(Request)
+      .createQueryBuilder('request')
+      .where('request.due_at IS NOT NULL AND request.overdue_since IS NULL')
+      .andWhere(
+        `(request.due_at < :now OR (request.side = 'requesting' AND request.state IN (:...clocked)
+          AND request.reminded_percent < 80 AND :now >= request.limit_started_at
+            + (request.due_at - request.limit_started_at)
+              * CASE WHEN request.reminded_percent < 50 THEN 0.5 ELSE 0.8 END))`,
+        { now, clocked: RECEIVER_ON_THE_CLOCK },
+      )
+      .orderBy('request.due_at', 'ASC')
+      .take(BATCH_SIZE)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  private async apply(manager: EntityManager, request: Request, now: Date): Promise<void> {
+    const dueAt = request.dueAt as Date;
+    const remindsReceiver =
+      request.side === 'requesting' && RECEIVER_ON_THE_CLOCK.includes(request.state);
+    if (now > dueAt) {
+      request.overdueSince = dueAt;
+      request.remindedPercent = 80;
+      const supervisingCourt = this.directory.superiorOf(request.receivingCourt);
+      if (remindsReceiver && supervisingCourt) {
+        await this.lifecycle.send(manager, request, 'request.escalated', {
+          supervisingCourt,
+          overdueSince: dueAt.toISOString(),
+          reason: `the time limit for a request in state ${request.state} passed on ${dueAt.toISOString()}`,
+        });
+      } else {
+        await this.lifecycle.persist(manager, request);
+      }
+      return;
+    }
+    const started = (request.limitStartedAt ?? request.stateSince).getTime();
+    const elapsed = (now.getTime() - started) / (dueAt.getTime() - started);
+    const percent = REMINDER_PERCENTS.find((threshold) => elapsed >= threshold / 100);
+    if (!remindsReceiver || !percent || percent <= request.remindedPercent) return;
+    request.remindedPercent = percent;
+    await this.lifecycle.send(manager, request, 'request.reminded', {
+      elapsedPercent: percent,
+      dueAt: dueAt.toISOString(),
+    });
+  }
+}

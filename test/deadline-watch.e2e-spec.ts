@@ -1,0 +1,104 @@
+import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
+import { Clock } from '../apps/court-node/src/deadlines/clock';
+import { DeadlineWatch } from '../apps/court-node/src/deadlines/deadline-watch.service';
+import { CourtApi } from './support/court-api';
+import { FakeCourt } from './support/fake-court';
+import { RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Two replicas of Xinzhou's node share its database; Ordos (played by the test) never answers.
+ * The test moves both replicas' clocks and runs their deadline checks at the same moment.
+ */
+describe('the deadline watch', () => {
+  let network: TestNetwork;
+  let replicas: RunningApp[];
+  let xinzhou: CourtApi;
+  let ordos: FakeCourt;
+
+  beforeAll(async () => {
+    network = TestNetwork.create();
+    const environment = network.courtNodeEnvironment('xinzhou', {
+      DEADLINE_CHECK_INTERVAL_MS: '3600000',
+    });
+    replicas = [];
+    for (let i = 0; i < 2; i++) replicas.push(await network.startCourtNode(environment));
+    await Promise.all(replicas.map((replica) => waitUntilReady(replica.url)));
+    xinzhou = new CourtApi(replicas[0]);
+    ordos = await FakeCourt.join(network.namespace, 'ordos');
+  });
+
+  afterAll(async () => {
+    await ordos.leave();
+    await network.cleanup();
+  });
+
+  /** Both replicas think it is `at` and check their deadlines together. */
+  async function checkBothAt(at: Date): Promise<void> {
+    for (const replica of replicas) jest.spyOn(replica.app.get(Clock), 'now').mockReturnValue(at);
+    await Promise.all(replicas.map((replica) => replica.app.get(DeadlineWatch).checkDue()));
+  }
+
+  it('reminds at 50% and 80% of the time allowed and escalates when it passes, once each', async () => {
+    const created = await xinzhou.createDelegation('ordos');
+    await ordos.receive(['delegation.requested']);
+    const sent = new Date(created.createdAt);
+    const due = new Date(created.dueAt ?? '');
+    const fraction = (share: number) =>
+      new Date(sent.getTime() + share * (due.getTime() - sent.getTime()));
+
+    await checkBothAt(fraction(0.3));
+    await checkBothAt(fraction(0.55));
+    await checkBothAt(fraction(0.6));
+    const first = await ordos.receive(['request.reminded', 'request.escalated']);
+    expect(first.body).toEqual({ elapsedPercent: 50, dueAt: due.toISOString() });
+
+    await checkBothAt(fraction(0.85));
+    await checkBothAt(fraction(0.9));
+    const second = await ordos.receive(['request.reminded', 'request.escalated']);
+    expect(second.body).toEqual({ elapsedPercent: 80, dueAt: due.toISOString() });
+
+    await checkBothAt(new Date(due.getTime() + DAY_MS));
+    await checkBothAt(new Date(due.getTime() + 2 * DAY_MS));
+    const third = await ordos.receive(['request.reminded', 'request.escalated']);
+    expect(third.type).toBe('request.escalated');
+    expect(third.body).toMatchObject({
+      supervisingCourt: 'inner-mongolia-high',
+      overdueSince: due.toISOString(),
+    });
+
+    const request = await xinzhou.get(`/api/delegations/${created.id}`);
+    expect(request.state).toBe(RequestState.Sent);
+    const sentByXinzhou = request.timeline
+      .filter((entry) => entry.direction === 'out')
+      .map((entry) => entry.type);
+    expect(sentByXinzhou).toEqual([
+      'delegation.requested',
+      'request.reminded',
+      'request.reminded',
+      'request.escalated',
+    ]);
+  });
+
+  it('starts the time allowed afresh when the request moves on', async () => {
+    const created = await xinzhou.createDelegation('ordos');
+    await ordos.receive(['delegation.requested']);
+    const accepted = ordos.envelope(
+      'request.accepted',
+      'xinzhou',
+      created.id,
+      EXAMPLE_BODIES['request.accepted'],
+    );
+    await ordos.publish('xinzhou', accepted.type, accepted);
+    const request = await xinzhou.waitForState(
+      `/api/delegations/${created.id}`,
+      RequestState.Accepted,
+    );
+    // Fifteen days to finish from the acceptance, not seven from the sending.
+    expect(new Date(request.dueAt ?? '').getTime() - Date.now()).toBeGreaterThan(14 * DAY_MS);
+    await checkBothAt(new Date(Date.now() + 5 * DAY_MS));
+    const after = await xinzhou.get(`/api/delegations/${created.id}`);
+    expect(after.timeline.filter((entry) => entry.type === 'request.reminded')).toEqual([]);
+  });
+});
