@@ -101,4 +101,31 @@ describe('the deadline watch', () => {
     const after = await xinzhou.get(`/api/delegations/${created.id}`);
     expect(after.timeline.filter((entry) => entry.type === 'request.reminded')).toEqual([]);
   });
+
+  it('withdraws a request whose requested supplement was not provided in time', async () => {
+    const created = await xinzhou.createDelegation('ordos');
+    await ordos.receive(['delegation.requested']);
+    for (const type of ['request.accepted', 'supplement.requested'] as const) {
+      const message = ordos.envelope(type, 'xinzhou', created.id, EXAMPLE_BODIES[type]);
+      await ordos.publish('xinzhou', type, message);
+    }
+    const waiting = await xinzhou.waitForState(
+      `/api/delegations/${created.id}`,
+      RequestState.AwaitingSupplement,
+    );
+    const due = new Date(waiting.dueAt ?? '');
+    await checkBothAt(new Date(due.getTime() - DAY_MS));
+    expect((await xinzhou.get(`/api/delegations/${created.id}`)).state).toBe(
+      RequestState.AwaitingSupplement,
+    );
+
+    await checkBothAt(new Date(due.getTime() + 1));
+    const withdrawn = await ordos.receive(['request.withdrawn']);
+    expect(withdrawn.body).toMatchObject({
+      reason: expect.stringContaining('deemed withdrawn') as string,
+    });
+    expect((await xinzhou.get(`/api/delegations/${created.id}`)).state).toBe(
+      RequestState.Withdrawn,
+    );
+  });
 });

@@ -16,11 +16,13 @@ const RECEIVER_ON_THE_CLOCK = [
   RequestState.InProgress,
 ];
 const REMINDER_PERCENTS = [80, 50] as const;
+const { AwaitingSupplement } = RequestState;
 
 /**
  * Watches every open time limit: the requesting court reminds the receiving court at 50% and
  * 80% of the time allowed, and when the limit passes the request is flagged overdue and the
- * receiving court is told the matter is escalated to its superior court. Every replica runs
+ * receiving court is told the matter is escalated to its superior court. A supplement not
+ * provided in time makes the request withdrawn. Every replica runs
  * the watch; each request is locked with SKIP LOCKED and its progress stored, so each reminder
  * and escalation happens once, by one replica.
  */
@@ -90,6 +92,12 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
     const dueAt = request.dueAt as Date;
     const remindsReceiver =
       request.side === 'requesting' && RECEIVER_ON_THE_CLOCK.includes(request.state);
+    if (now > dueAt && request.side === 'requesting' && request.state === AwaitingSupplement) {
+      await this.lifecycle.send(manager, request, 'request.withdrawn', {
+        reason: `the requested supplement was not provided by ${dueAt.toISOString()}: deemed withdrawn`,
+      });
+      return;
+    }
     if (now > dueAt) {
       request.overdueSince = dueAt;
       request.remindedPercent = 80;
