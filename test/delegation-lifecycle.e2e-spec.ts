@@ -1,6 +1,7 @@
 import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
 import { CourtApi, startCourts } from './support/court-api';
 import { TestNetwork } from './support/test-network';
+import { waitFor } from './support/wait-for';
 
 const { Delivered, Accepted, InProgress, AwaitingSupplement, ResultReported, Closed } =
   RequestState;
@@ -68,5 +69,47 @@ describe('a delegation between two courts', () => {
     await expect(
       Promise.resolve(outgoing.slice(0, -1).every((entry) => entry.deliveredAt !== null)),
     ).resolves.toBe(true);
+  });
+
+  it('moves the due date at both courts when an extension is granted, keeping the reasons', async () => {
+    const created = await xinzhou.createDelegation('yulin');
+    const sent = `/api/delegations/${created.id}`;
+    const task = `/api/tasks/${created.id}`;
+    await yulin.waitForState(task, Delivered);
+    await yulin.post(`${task}/accept`, EXAMPLE_BODIES['request.accepted']);
+    const accepted = await xinzhou.waitForState(sent, Accepted);
+
+    await yulin.post(`${task}/request-extension`, EXAMPLE_BODIES['extension.requested']);
+    await waitFor('the extension request to reach Xinzhou', async () =>
+      (await xinzhou.get(sent)).timeline.some((entry) => entry.type === 'extension.requested')
+        ? true
+        : undefined,
+    );
+    const decided = await xinzhou.post(`${sent}/decide-extension`, {
+      granted: true,
+      reason: '同意延长十五日。',
+    });
+    const extendedBy =
+      new Date(decided.dueAt ?? '').getTime() - new Date(accepted.dueAt ?? '').getTime();
+    expect(extendedBy).toBeGreaterThanOrEqual(15 * 86_400_000);
+    expect(extendedBy).toBeLessThan(18 * 86_400_000);
+    const timeline = (await xinzhou.get(sent)).timeline;
+    expect(timeline.slice(-2).map((entry) => entry.type)).toEqual([
+      'extension.requested',
+      'extension.decided',
+    ]);
+    await waitFor('Yulin to move its due date too', async () =>
+      (await yulin.get(task)).dueAt === decided.dueAt ? true : undefined,
+    );
+
+    const refused = await xinzhou.call(
+      'POST',
+      `/api/asset-searches/${created.id}/decide-extension`,
+      {
+        granted: false,
+        reason: 'x',
+      },
+    );
+    expect(refused.status).toBe(404);
   });
 });

@@ -1,6 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ExtensionDecidedBody } from '@enforcement-link/protocol';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -26,5 +29,22 @@ export class DelegationsController extends RequesterActionsController('delegatio
   })
   create(@Body() { receivingCourt, ...body }: CreateDelegationDto): Promise<RequestView> {
     return this.requests.createDelegation(receivingCourt, body);
+  }
+
+  @Post(':id/decide-extension')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Grant or refuse the receiving court’s request for more time',
+    description:
+      'A grant without `newDueDate` extends the current due date by the days asked for. The ' +
+      'new due date applies at both courts.',
+  })
+  @ApiOkResponse({ type: RequestView })
+  @ApiConflictResponse({ description: 'Nothing to decide in this state; `state` says why' })
+  decideExtension(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() decision: ExtensionDecidedBody,
+  ): Promise<RequestView> {
+    return this.requests.decideExtension(id, decision);
   }
 }

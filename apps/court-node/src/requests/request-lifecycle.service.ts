@@ -17,6 +17,7 @@ import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ActionNotAllowed } from '../common/domain-errors';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { endOfChinaDay } from '../deadlines/china-dates';
 import { Clock } from '../deadlines/clock';
 import { DeadlinesService } from '../deadlines/deadlines.service';
 import { MessageNotApplicableYet, ProtocolViolation } from '../messaging/inbound-errors';
@@ -217,6 +218,14 @@ export class RequestLifecycle {
       case 'delegation.result-reported':
         request.result = plain;
         break;
+      case 'extension.decided': {
+        const { granted, newDueDate } = body as MessageBody<'extension.decided'>;
+        if (!granted || !newDueDate) break;
+        request.dueAt = endOfChinaDay(newDueDate);
+        request.remindedPercent = 0;
+        request.overdueSince = null;
+        break;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import {
   AssetSearchRequestedBody,
   DelegationRequestedBody,
+  ExtensionDecidedBody,
   FINAL_STATES,
   MessageBody,
   MessageType,
@@ -11,7 +12,8 @@ import {
 } from '@enforcement-link/protocol';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { RequestNotFound } from '../common/domain-errors';
+import { ActionNotAllowed, RequestNotFound } from '../common/domain-errors';
+import { chinaDate } from '../deadlines/china-dates';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { CourtDirectoryService } from '../courts/court-directory.service';
 import { ListRequestsQuery } from './list-requests.query';
@@ -121,6 +123,31 @@ export class RequestsService {
     return this.act(scope, id, (request, manager) =>
       this.lifecycle.send(manager, request, type, body),
     );
+  }
+
+  /**
+   * Grants or refuses the receiving court's latest extension request. A grant without a new due
+   * date extends the current one by the days asked for.
+   */
+  decideExtension(id: string, decision: ExtensionDecidedBody): Promise<RequestView> {
+    return this.act({ side: 'requesting', kind: 'delegation' }, id, async (request, manager) => {
+      const body = { ...decision };
+      if (body.granted && !body.newDueDate) {
+        const asked = await manager.findOne(RequestMessage, {
+          where: { requestId: id, type: 'extension.requested', direction: 'in' },
+          order: { recordedAt: 'DESC' },
+        });
+        if (!asked || !request.dueAt) {
+          throw new ActionNotAllowed(
+            request.state,
+            'no extension was requested for this delegation',
+          );
+        }
+        const days = (asked.body as { additionalDays: number }).additionalDays;
+        body.newDueDate = chinaDate(new Date(request.dueAt.getTime() + days * 86_400_000));
+      }
+      await this.lifecycle.send(manager, request, 'extension.decided', body);
+    });
   }
 
   private async create(

@@ -1,6 +1,7 @@
 import {
   AssetSearchAnsweredBody,
   DelegationResultReportedBody,
+  ExtensionRequestedBody,
   ProgressReportedBody,
   RequestAcceptedBody,
   RequestForwardedBody,
@@ -124,6 +125,17 @@ export class TasksController {
     @Body() body: AssetSearchAnsweredBody,
   ): Promise<RequestView> {
     return this.requests.send(TASKS, id, 'asset-search.answered', body);
+  }
+
+  @Post(':id/request-extension')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask the requesting court for more time, with a reason' })
+  @ApiOkResponse({ type: RequestView })
+  requestExtension(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ExtensionRequestedBody,
+  ): Promise<RequestView> {
+    return this.requests.send(TASKS, id, 'extension.requested', body);
   }
 
   @Post(':id/forward')
