@@ -128,4 +128,32 @@ describe('the deadline watch', () => {
       RequestState.Withdrawn,
     );
   });
+
+  it('raises an alert 30 days before a freeze it asked for lapses', async () => {
+    const created = await xinzhou.createDelegation('ordos');
+    await ordos.receive(['delegation.requested']);
+    const result = {
+      ...EXAMPLE_BODIES['delegation.result-reported'],
+      documents: [],
+    } as { measures: { expiresOn?: string }[] };
+    const expiresOn = result.measures[0].expiresOn as string;
+    for (const [type, body] of [
+      ['request.accepted', EXAMPLE_BODIES['request.accepted']],
+      ['delegation.result-reported', result],
+    ] as const) {
+      await ordos.publish('xinzhou', type, ordos.envelope(type, 'xinzhou', created.id, body));
+    }
+    await xinzhou.waitForState(`/api/delegations/${created.id}`, RequestState.ResultReported);
+    const alerts = () =>
+      xinzhou.get<{ requestId: string; expiresOn: string }[]>('/api/alerts/expiring-measures');
+
+    const alertDay = new Date(`${expiresOn}T00:00:00+08:00`).getTime() - 30 * DAY_MS;
+    await checkBothAt(new Date(alertDay - 1));
+    expect((await alerts()).filter((alert) => alert.requestId === created.id)).toEqual([]);
+    await checkBothAt(new Date(alertDay));
+    await checkBothAt(new Date(alertDay + DAY_MS));
+    expect((await alerts()).filter((alert) => alert.requestId === created.id)).toEqual([
+      expect.objectContaining({ expiresOn, matterType: 'freeze-deposit' }),
+    ]);
+  });
 });

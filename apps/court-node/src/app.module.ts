@@ -15,6 +15,7 @@ import { CourtsModule } from './courts/courts.module';
 import { courtNodeMigrations } from './database/migrations';
 import { DeadlineWatchModule } from './deadlines/deadline-watch.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ExpiryAlert } from './deadlines/expiry-alert.entity';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DocumentsModule } from './documents/documents.module';
 import { CourtMessagingModule } from './messaging/court-messaging.module';
@@ -49,6 +50,7 @@ export class AppModule {
             Request,
             RequestMessage,
             RegistryAsset,
+            ExpiryAlert,
           ],
           // One connection per message handled at once, and as many again for HTTP and the relay.
           poolSize: 2 * environment.INBOX_CONCURRENCY,

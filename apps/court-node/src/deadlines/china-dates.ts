@@ -10,8 +10,13 @@ export function chinaDate(instant: Date): CalendarDate {
   return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-export function nextDate(date: CalendarDate): CalendarDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+export function nextDate(date: CalendarDate, step = 1): CalendarDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + step * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The first instant of `date` in China. */
+export function startOfChinaDay(date: CalendarDate): Date {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`));
 }
 
 export function addMonths(date: CalendarDate, months: number): CalendarDate {

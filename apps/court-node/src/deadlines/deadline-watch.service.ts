@@ -6,6 +6,7 @@ import { CourtDirectoryService } from '../courts/court-directory.service';
 import { RequestLifecycle } from '../requests/request-lifecycle.service';
 import { Request } from '../requests/request.entity';
 import { Clock } from './clock';
+import { ExpiryAlertsService } from './expiry-alerts.service';
 
 const BATCH_SIZE = 100;
 /** States in which the receiving court is on the clock, so the requesting court reminds it. */
@@ -22,7 +23,7 @@ const { AwaitingSupplement } = RequestState;
  * Watches every open time limit: the requesting court reminds the receiving court at 50% and
  * 80% of the time allowed, and when the limit passes the request is flagged overdue and the
  * receiving court is told the matter is escalated to its superior court. A supplement not
- * provided in time makes the request withdrawn. Every replica runs
+ * provided in time makes the request withdrawn. Freezes and seals about to lapse are raised. Every replica runs
  * the watch; each request is locked with SKIP LOCKED and its progress stored, so each reminder
  * and escalation happens once, by one replica.
  */
@@ -37,6 +38,7 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
     private readonly lifecycle: RequestLifecycle,
     private readonly directory: CourtDirectoryService,
     private readonly clock: Clock,
+    private readonly expiryAlerts: ExpiryAlertsService,
     private readonly environment: CourtNodeEnvironment,
   ) {}
 
@@ -53,10 +55,10 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
     await this.checking;
   }
 
-  /** Handles every reminder and passed limit due now; returns how many requests it touched. */
+  /** Handles every reminder, passed limit and expiry alert due now; returns how many. */
   async checkDue(): Promise<number> {
     const now = this.clock.now();
-    let touched = 0;
+    let touched = await this.expiryAlerts.raiseDue(now);
     for (let more = true; more;) {
       const handled = await this.dataSource.transaction(async (manager) => {
         const due = await this.lockDue(manager, now);

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { Clock } from './clock';
 import { DEADLINE_POLICY, DeadlinesService } from './deadlines.service';
+import { ExpiryAlertsController } from './expiry-alerts.controller';
+import { ExpiryAlertsService } from './expiry-alerts.service';
 import { loadDeadlinePolicy } from './load-deadline-policy';
 
 @Global()
@@ -9,6 +11,7 @@ import { loadDeadlinePolicy } from './load-deadline-policy';
   providers: [
     Clock,
     DeadlinesService,
+    ExpiryAlertsService,
     {
       provide: DEADLINE_POLICY,
       inject: [CourtNodeEnvironment],
@@ -16,6 +19,7 @@ import { loadDeadlinePolicy } from './load-deadline-policy';
         loadDeadlinePolicy(environment.DEADLINE_POLICY_FILE),
     },
   ],
-  exports: [Clock, DeadlinesService],
+  controllers: [ExpiryAlertsController],
+  exports: [Clock, DeadlinesService, ExpiryAlertsService],
 })
 export class DeadlinesModule {}

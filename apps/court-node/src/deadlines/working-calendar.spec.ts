@@ -51,4 +51,12 @@ describe('WorkingCalendar', () => {
   ] as const)('%s', (_what, start, amount, unit, lastDay) => {
     expect(calendar.dueAt(at(start), { amount, unit })).toEqual(endOf(lastDay));
   });
+
+  it.each([
+    ['30 days', 30, 'days', '2027-03-14', '2027-02-12'],
+    ['5 working days over a weekend', 5, 'working-days', '2026-03-16', '2026-03-09'],
+    ['1 month', 1, 'months', '2026-03-31', '2026-02-28'],
+  ] as const)('counts %s back from a date', (_what, amount, unit, date, expected) => {
+    expect(calendar.dayBefore(date, { amount, unit })).toBe(expected);
+  });
 });

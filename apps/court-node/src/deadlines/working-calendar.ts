@@ -40,6 +40,17 @@ export class WorkingCalendar {
     return this.workingWeekendDays.has(date) || isWeekday(date);
   }
 
+  /** The day that lies `rule` before `date`, e.g. to warn ahead of an expiry. */
+  dayBefore(date: CalendarDate, rule: TimeLimitRule): CalendarDate {
+    if (rule.unit === 'months') return addMonths(date, -rule.amount);
+    let day = date;
+    for (let counted = 0; counted < rule.amount;) {
+      day = nextDate(day, -1);
+      if (rule.unit === 'days' || this.isWorkingDay(day)) counted++;
+    }
+    return day;
+  }
+
   /** When a period of `rule` that starts at `start` ends. */
   dueAt(start: Date, rule: TimeLimitRule): Date {
     let day = chinaDate(start);

@@ -1,5 +1,6 @@
 import {
   DecodedMessage,
+  DelegationResultReportedBody,
   Envelope,
   FINAL_STATES,
   MessageBody,
@@ -20,6 +21,7 @@ import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { endOfChinaDay } from '../deadlines/china-dates';
 import { Clock } from '../deadlines/clock';
 import { DeadlinesService } from '../deadlines/deadlines.service';
+import { ExpiryAlertsService } from '../deadlines/expiry-alerts.service';
 import { MessageNotApplicableYet, ProtocolViolation } from '../messaging/inbound-errors';
 import { OutboxService } from '../messaging/outbox.service';
 import { RequestMessage } from './request-message.entity';
@@ -43,6 +45,7 @@ export class RequestLifecycle {
     private readonly outbox: OutboxService,
     private readonly deadlines: DeadlinesService,
     private readonly clock: Clock,
+    private readonly expiryAlerts: ExpiryAlertsService,
   ) {}
 
   /** Locks the request for the rest of the transaction, so its messages apply one at a time. */
@@ -142,6 +145,9 @@ export class RequestLifecycle {
     const changed = this.enter(request, next.state);
     await this.persist(manager, request);
     await this.addToTimeline(manager, envelope, 'in', changed);
+    if (type === 'delegation.result-reported' && request.side === 'requesting') {
+      await this.expiryAlerts.watch(manager, request.id, body as DelegationResultReportedBody);
+    }
     if (type === 'status.queried') {
       await this.send(manager, request, 'status.reported', {
         state: request.state,
