@@ -37,6 +37,8 @@ const shared = {
 };
 
 module.exports = {
+  // End-to-end hooks start and stop whole court nodes; jest reads the timeout here, not per project.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -44,7 +46,6 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/sweep-stale-test-data.ts',
-      testTimeout: 30_000,
       slowTestThreshold: 20,
     },
   ],
