@@ -132,10 +132,10 @@ describe('the deadline watch', () => {
   it('raises an alert 30 days before a freeze it asked for lapses', async () => {
     const created = await xinzhou.createDelegation('ordos');
     await ordos.receive(['delegation.requested']);
-    const result = {
-      ...EXAMPLE_BODIES['delegation.result-reported'],
-      documents: [],
-    } as { measures: { expiresOn?: string }[] };
+    const reported = EXAMPLE_BODIES['delegation.result-reported'] as {
+      measures: { expiresOn?: string }[];
+    };
+    const result = { ...reported, documents: [] };
     const expiresOn = result.measures[0].expiresOn as string;
     for (const [type, body] of [
       ['request.accepted', EXAMPLE_BODIES['request.accepted']],
@@ -155,5 +155,35 @@ describe('the deadline watch', () => {
     expect((await alerts()).filter((alert) => alert.requestId === created.id)).toEqual([
       expect.objectContaining({ expiresOn, matterType: 'freeze-deposit' }),
     ]);
+  });
+
+  it('escalates, once, a request still open six months after it was sent', async () => {
+    const created = await xinzhou.createDelegation('ordos');
+    await ordos.receive(['delegation.requested']);
+    const accepted = ordos.envelope(
+      'request.accepted',
+      'xinzhou',
+      created.id,
+      EXAMPLE_BODIES['request.accepted'],
+    );
+    await ordos.publish('xinzhou', accepted.type, accepted);
+    await xinzhou.waitForState(`/api/delegations/${created.id}`, RequestState.Accepted);
+    const sent = new Date(created.createdAt);
+
+    await checkBothAt(new Date(sent.getTime() + 170 * DAY_MS));
+    await checkBothAt(new Date(sent.getTime() + 190 * DAY_MS));
+    await checkBothAt(new Date(sent.getTime() + 200 * DAY_MS));
+    const escalations = (await xinzhou.get(`/api/delegations/${created.id}`)).timeline.filter(
+      (entry) => entry.type === 'request.escalated',
+    );
+    // The 15-day step limit passed long before: one escalation for it, one for the whole case.
+    expect(escalations).toHaveLength(2);
+    const messages = [
+      await ordos.receive(['request.escalated']),
+      await ordos.receive(['request.escalated']),
+    ];
+    expect(messages.map((message) => (message.body as { reason: string }).reason)).toEqual(
+      expect.arrayContaining([expect.stringContaining('whole-case limit')]),
+    );
   });
 });

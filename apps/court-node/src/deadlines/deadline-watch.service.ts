@@ -6,6 +6,7 @@ import { CourtDirectoryService } from '../courts/court-directory.service';
 import { RequestLifecycle } from '../requests/request-lifecycle.service';
 import { Request } from '../requests/request.entity';
 import { Clock } from './clock';
+import { DeadlinesService } from './deadlines.service';
 import { ExpiryAlertsService } from './expiry-alerts.service';
 
 const BATCH_SIZE = 100;
@@ -39,6 +40,7 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
     private readonly directory: CourtDirectoryService,
     private readonly clock: Clock,
     private readonly expiryAlerts: ExpiryAlertsService,
+    private readonly deadlines: DeadlinesService,
     private readonly environment: CourtNodeEnvironment,
   ) {}
 
@@ -58,7 +60,7 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
   /** Handles every reminder, passed limit and expiry alert due now; returns how many. */
   async checkDue(): Promise<number> {
     const now = this.clock.now();
-    let touched = await this.expiryAlerts.raiseDue(now);
+    let touched = (await this.expiryAlerts.raiseDue(now)) + (await this.escalateLongCases(now));
     for (let more = true; more;) {
       const handled = await this.dataSource.transaction(async (manager) => {
         const due = await this.lockDue(manager, now);
@@ -69,6 +71,42 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
       more = handled === BATCH_SIZE;
     }
     return touched;
+  }
+
+  /**
+   * Escalates, once, every request this court sent that is still open after the whole-case
+   * limit (six months by default), whatever step it is at.
+   */
+  private escalateLongCases(now: Date): Promise<number> {
+    const cutoff = this.deadlines.wholeCaseCutoff(now);
+    return this.dataSource.transaction(async (manager) => {
+      const late = await manager
+        .getRepository(Request)
+        .createQueryBuilder('request')
+        .where(`request.side = 'requesting' AND request.case_escalated_at IS NULL`)
+        .andWhere('request.state IN (:...open) AND request.created_at < :cutoff', {
+          open: [...RECEIVER_ON_THE_CLOCK, AwaitingSupplement],
+          cutoff,
+        })
+        .take(BATCH_SIZE)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const request of late) {
+        request.caseEscalatedAt = now;
+        const supervisingCourt = this.directory.superiorOf(request.receivingCourt);
+        if (!supervisingCourt) {
+          await this.lifecycle.persist(manager, request);
+          continue;
+        }
+        await this.lifecycle.send(manager, request, 'request.escalated', {
+          supervisingCourt,
+          overdueSince: cutoff.toISOString(),
+          reason: `the request is still open after the whole-case limit, sent ${request.createdAt.toISOString()}`,
+        });
+      }
+      return late.length;
+    });
   }
 
   private lockDue(manager: EntityManager, now: Date): Promise<Request[]> {

@@ -244,6 +244,7 @@ export class RequestLifecycle {
       limitStartedAt: request.limitStartedAt,
       remindedPercent: request.remindedPercent,
       overdueSince: request.overdueSince,
+      caseEscalatedAt: request.caseEscalatedAt,
       receivingCourt: request.receivingCourt,
       receivingCaseNumber: request.receivingCaseNumber,
       handler: request.handler,

@@ -70,6 +70,10 @@ export class Request {
   @Column({ name: 'overdue_since', type: 'timestamptz', nullable: true })
   overdueSince: Date | null;
 
+  /** Set once the whole request ran past its overall limit and was escalated. */
+  @Column({ name: 'case_escalated_at', type: 'timestamptz', nullable: true })
+  caseEscalatedAt: Date | null;
+
   @Column({ name: 'receiving_case_number', type: 'text', nullable: true })
   receivingCaseNumber: string | null;
 
@@ -118,6 +122,7 @@ export class Request {
       limitStartedAt: null,
       remindedPercent: 0,
       overdueSince: null,
+      caseEscalatedAt: null,
       receivingCaseNumber: null,
       handler: null,
       assignee: null,

@@ -3,6 +3,7 @@ import { CreateOutbox1764100000000 } from './1764100000000-create-outbox';
 import { CreateRequestsAndInbox1764200000000 } from './1764200000000-create-requests-and-inbox';
 import { TrackTimeLimits1764300000000 } from './1764300000000-track-time-limits';
 import { CreateExpiryAlerts1764400000000 } from './1764400000000-create-expiry-alerts';
+import { TrackWholeCaseLimit1764500000000 } from './1764500000000-track-whole-case-limit';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   CreateRequestsAndInbox1764200000000,
   TrackTimeLimits1764300000000,
   CreateExpiryAlerts1764400000000,
+  TrackWholeCaseLimit1764500000000,
 ];
