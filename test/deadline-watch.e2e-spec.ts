@@ -1,7 +1,7 @@
 import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
 import { Clock } from '../apps/court-node/src/deadlines/clock';
 import { DeadlineWatch } from '../apps/court-node/src/deadlines/deadline-watch.service';
-import { CourtApi } from './support/court-api';
+import { CourtApi, RequestResource } from './support/court-api';
 import { FakeCourt } from './support/fake-court';
 import { RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
 
@@ -38,6 +38,20 @@ describe('the deadline watch', () => {
   async function checkBothAt(at: Date): Promise<void> {
     for (const replica of replicas) jest.spyOn(replica.app.get(Clock), 'now').mockReturnValue(at);
     await Promise.all(replicas.map((replica) => replica.app.get(DeadlineWatch).checkDue()));
+  }
+
+  /** A delegation Xinzhou sent and Ordos accepted. */
+  async function delegationAcceptedByOrdos(): Promise<
+    Record<'created' | 'request', RequestResource>
+  > {
+    const created = await xinzhou.createDelegation('ordos');
+    await ordos.receive(['delegation.requested']);
+    await ordos.send('request.accepted', 'xinzhou', created.id, EXAMPLE_BODIES['request.accepted']);
+    const request = await xinzhou.waitForState(
+      `/api/delegations/${created.id}`,
+      RequestState.Accepted,
+    );
+    return { created, request };
   }
 
   it('reminds at 50% and 80% of the time allowed and escalates when it passes, once each', async () => {
@@ -82,19 +96,7 @@ describe('the deadline watch', () => {
   });
 
   it('starts the time allowed afresh when the request moves on', async () => {
-    const created = await xinzhou.createDelegation('ordos');
-    await ordos.receive(['delegation.requested']);
-    const accepted = ordos.envelope(
-      'request.accepted',
-      'xinzhou',
-      created.id,
-      EXAMPLE_BODIES['request.accepted'],
-    );
-    await ordos.publish('xinzhou', accepted.type, accepted);
-    const request = await xinzhou.waitForState(
-      `/api/delegations/${created.id}`,
-      RequestState.Accepted,
-    );
+    const { created, request } = await delegationAcceptedByOrdos();
     // Fifteen days to finish from the acceptance, not seven from the sending.
     expect(new Date(request.dueAt ?? '').getTime() - Date.now()).toBeGreaterThan(14 * DAY_MS);
     await checkBothAt(new Date(Date.now() + 5 * DAY_MS));
@@ -106,8 +108,7 @@ describe('the deadline watch', () => {
     const created = await xinzhou.createDelegation('ordos');
     await ordos.receive(['delegation.requested']);
     for (const type of ['request.accepted', 'supplement.requested'] as const) {
-      const message = ordos.envelope(type, 'xinzhou', created.id, EXAMPLE_BODIES[type]);
-      await ordos.publish('xinzhou', type, message);
+      await ordos.send(type, 'xinzhou', created.id, EXAMPLE_BODIES[type]);
     }
     const waiting = await xinzhou.waitForState(
       `/api/delegations/${created.id}`,
@@ -141,7 +142,7 @@ describe('the deadline watch', () => {
       ['request.accepted', EXAMPLE_BODIES['request.accepted']],
       ['delegation.result-reported', result],
     ] as const) {
-      await ordos.publish('xinzhou', type, ordos.envelope(type, 'xinzhou', created.id, body));
+      await ordos.send(type, 'xinzhou', created.id, body);
     }
     await xinzhou.waitForState(`/api/delegations/${created.id}`, RequestState.ResultReported);
     const alerts = () =>
@@ -158,16 +159,7 @@ describe('the deadline watch', () => {
   });
 
   it('escalates, once, a request still open six months after it was sent', async () => {
-    const created = await xinzhou.createDelegation('ordos');
-    await ordos.receive(['delegation.requested']);
-    const accepted = ordos.envelope(
-      'request.accepted',
-      'xinzhou',
-      created.id,
-      EXAMPLE_BODIES['request.accepted'],
-    );
-    await ordos.publish('xinzhou', accepted.type, accepted);
-    await xinzhou.waitForState(`/api/delegations/${created.id}`, RequestState.Accepted);
+    const { created } = await delegationAcceptedByOrdos();
     const sent = new Date(created.createdAt);
 
     await checkBothAt(new Date(sent.getTime() + 170 * DAY_MS));

@@ -71,13 +71,12 @@ describe('messages that cannot be handled at once', () => {
   it('rejects a message about a request from a court that is not part of it, after retrying', async () => {
     const created = await xinzhou.createDelegation('yulin');
     await yulin.waitForState(`/api/tasks/${created.id}`, RequestState.Delivered);
-    const meddling = ordos.envelope(
+    const meddling = await ordos.send(
       'request.accepted',
       'xinzhou',
       created.id,
       EXAMPLE_BODIES['request.accepted'],
     );
-    await ordos.publish('xinzhou', meddling.type, meddling);
     const answer = await ordos.receive(['message.rejected']);
     expect(answer.body).toMatchObject({
       reason: RejectionReason.NotAParty,

@@ -67,6 +67,13 @@ export class FakeCourt {
     await this.connection.jetstream().publish(subject, Buffer.from(data), { headers: msgHeaders });
   }
 
+  /** Builds a valid message and publishes it; returns it. */
+  async send(type: MessageType, to: string, requestId: string, body: object): Promise<Envelope> {
+    const message = this.envelope(type, to, requestId, body);
+    await this.publish(to, type, message);
+    return message;
+  }
+
   /** The next message addressed to this court of one of `types`, skipping others. */
   async receive(types: MessageType[], timeoutMs = 15_000): Promise<Envelope> {
     const deadline = Date.now() + timeoutMs;

@@ -94,16 +94,12 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
         .getMany();
       for (const request of late) {
         request.caseEscalatedAt = now;
-        const supervisingCourt = this.directory.superiorOf(request.receivingCourt);
-        if (!supervisingCourt) {
-          await this.lifecycle.persist(manager, request);
-          continue;
-        }
-        await this.lifecycle.send(manager, request, 'request.escalated', {
-          supervisingCourt,
-          overdueSince: cutoff.toISOString(),
-          reason: `the request is still open after the whole-case limit, sent ${request.createdAt.toISOString()}`,
-        });
+        await this.escalate(
+          manager,
+          request,
+          cutoff,
+          `the request is still open after the whole-case limit, sent ${request.createdAt.toISOString()}`,
+        );
       }
       return late.length;
     });
@@ -141,13 +137,13 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
     if (now > dueAt) {
       request.overdueSince = dueAt;
       request.remindedPercent = 80;
-      const supervisingCourt = this.directory.superiorOf(request.receivingCourt);
-      if (remindsReceiver && supervisingCourt) {
-        await this.lifecycle.send(manager, request, 'request.escalated', {
-          supervisingCourt,
-          overdueSince: dueAt.toISOString(),
-          reason: `the time limit for a request in state ${request.state} passed on ${dueAt.toISOString()}`,
-        });
+      if (remindsReceiver) {
+        await this.escalate(
+          manager,
+          request,
+          dueAt,
+          `the time limit for a request in state ${request.state} passed on ${dueAt.toISOString()}`,
+        );
       } else {
         await this.lifecycle.persist(manager, request);
       }
@@ -161,6 +157,28 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
     await this.lifecycle.send(manager, request, 'request.reminded', {
       elapsedPercent: percent,
       dueAt: dueAt.toISOString(),
+    });
+  }
+
+  /**
+   * Tells the receiving court the request is escalated to its superior court, and stores what
+   * the caller changed on the request; without a superior court on record it only stores.
+   */
+  private async escalate(
+    manager: EntityManager,
+    request: Request,
+    overdueSince: Date,
+    reason: string,
+  ): Promise<void> {
+    const supervisingCourt = this.directory.superiorOf(request.receivingCourt);
+    if (!supervisingCourt) {
+      await this.lifecycle.persist(manager, request);
+      return;
+    }
+    await this.lifecycle.send(manager, request, 'request.escalated', {
+      supervisingCourt,
+      overdueSince: overdueSince.toISOString(),
+      reason,
     });
   }
 }
