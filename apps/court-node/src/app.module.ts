@@ -18,6 +18,10 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExpiryAlert } from './deadlines/expiry-alert.entity';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DocumentsModule } from './documents/documents.module';
+import { FundPayout } from './funds/fund-payout.entity';
+import { FundRecovery } from './funds/fund-recovery.entity';
+import { FundTransfer } from './funds/fund-transfer.entity';
+import { FundsModule } from './funds/funds.module';
 import { CourtMessagingModule } from './messaging/court-messaging.module';
 import { DeadLetter } from './messaging/dead-letter.entity';
 import { InboxMessage } from './messaging/inbox-message.entity';
@@ -51,6 +55,9 @@ export class AppModule {
             RequestMessage,
             RegistryAsset,
             ExpiryAlert,
+            FundRecovery,
+            FundTransfer,
+            FundPayout,
           ],
           // One connection per message handled at once, and as many again for HTTP and the relay.
           poolSize: 2 * environment.INBOX_CONCURRENCY,
@@ -70,6 +77,7 @@ export class AppModule {
         AssetSearchesModule,
         DelegationsModule,
         TasksModule,
+        FundsModule,
       ],
       providers: [
         { provide: CourtNodeEnvironment, useValue: environment },

@@ -1,16 +1,17 @@
 import { FieldError, RequestState } from '@enforcement-link/protocol';
+import type { TransferStatus } from '../funds/fund-transfer.entity';
 
-/** No request of that kind with that id at this court (or not on the side asked about). */
+/** Nothing of that kind with that id at this court (or not on the side asked about). */
 export class RequestNotFound extends Error {
   constructor(what: string, id: string) {
     super(`no ${what} ${id} at this court`);
   }
 }
 
-/** The request's state does not allow the action now. */
+/** The state of the request (or of the transfer) does not allow the action now. */
 export class ActionNotAllowed extends Error {
   constructor(
-    readonly state: RequestState,
+    readonly state: RequestState | TransferStatus,
     detail: string,
   ) {
     super(detail);

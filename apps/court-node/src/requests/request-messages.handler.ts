@@ -31,8 +31,6 @@ export class RequestMessagesHandler {
     'delegation.result-reported',
     'result.confirmed',
     'result.disputed',
-    'funds.transferred',
-    'funds.receipt-confirmed',
     'status.queried',
     'status.reported',
   ])

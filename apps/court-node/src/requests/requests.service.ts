@@ -106,11 +106,21 @@ export class RequestsService {
     id: string,
     action: (request: Request, manager: EntityManager) => Promise<unknown>,
   ): Promise<RequestView> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = this.inScope(scope, id, await this.lifecycle.lock(manager, id));
+    return this.withLocked(scope, id, async (request, manager) => {
       await action(request, manager);
       return requestView(request);
     });
+  }
+
+  /** Runs `work` in a transaction on the request, locked; 404 when it is not in `scope`. */
+  withLocked<T>(
+    scope: RequestScope,
+    id: string,
+    work: (request: Request, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) =>
+      work(this.inScope(scope, id, await this.lifecycle.lock(manager, id)), manager),
+    );
   }
 
   /** Sends `type` about the request from this court, if its state allows it (409 otherwise). */

@@ -29,6 +29,8 @@ export enum RejectionReason {
   NotAllowedInState = 'NOT_ALLOWED_IN_STATE',
   /** A document the message lists is missing or does not match its size and SHA-256. */
   DocumentUnavailable = 'DOCUMENT_UNAVAILABLE',
+  /** A receipt confirmation names a bank reference the court never transferred on the request. */
+  UnknownTransfer = 'UNKNOWN_TRANSFER',
 }
 
 export const MAX_MESSAGE_BYTES = 256 * 1024;

@@ -88,16 +88,9 @@ const RULES: Record<MessageType, Rule> = {
     sentBy: 'requesting',
     from: [Sent, Delivered, ...WORKING, AwaitingSupplement],
   },
-  'funds.transferred': {
-    sentBy: 'receiving',
-    from: [...WORKING, ResultReported, Closed],
-    kinds: ['delegation'],
-  },
-  'funds.receipt-confirmed': {
-    sentBy: 'requesting',
-    from: [...WORKING, ResultReported, Closed],
-    kinds: ['delegation'],
-  },
+  // Money recovered is money owed to the winning party, whatever the request's state.
+  'funds.transferred': { sentBy: 'receiving', from: ANY, kinds: ['delegation'] },
+  'funds.receipt-confirmed': { sentBy: 'requesting', from: ANY, kinds: ['delegation'] },
   'status.queried': { sentBy: 'either', from: ANY },
   'status.reported': { sentBy: 'either', from: ANY },
   'message.rejected': { sentBy: 'either', from: ANY },

@@ -4,6 +4,7 @@ import { CreateRequestsAndInbox1764200000000 } from './1764200000000-create-requ
 import { TrackTimeLimits1764300000000 } from './1764300000000-track-time-limits';
 import { CreateExpiryAlerts1764400000000 } from './1764400000000-create-expiry-alerts';
 import { TrackWholeCaseLimit1764500000000 } from './1764500000000-track-whole-case-limit';
+import { CreateFunds1764600000000 } from './1764600000000-create-funds';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   TrackTimeLimits1764300000000,
   CreateExpiryAlerts1764400000000,
   TrackWholeCaseLimit1764500000000,
+  CreateFunds1764600000000,
 ];
