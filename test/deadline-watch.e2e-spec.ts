@@ -104,6 +104,27 @@ describe('the deadline watch', () => {
     expect(after.timeline.filter((entry) => entry.type === 'request.reminded')).toEqual([]);
   });
 
+  it('asks once for a progress report on a delegation unfinished 30 days after acceptance', async () => {
+    const { created, request } = await delegationAcceptedByOrdos();
+    const reportDue = new Date(request.progressReportDueAt ?? '');
+    expect(reportDue.getTime() - new Date(request.stateSince).getTime()).toBeGreaterThanOrEqual(
+      30 * DAY_MS - 1_000,
+    );
+    const asked = async () =>
+      (await xinzhou.get(`/api/delegations/${created.id}`)).timeline.filter(
+        (entry) => entry.type === 'progress.requested',
+      );
+
+    await checkBothAt(new Date(reportDue.getTime() - DAY_MS));
+    expect(await asked()).toEqual([]);
+    await checkBothAt(new Date(reportDue.getTime() + 1));
+    await checkBothAt(new Date(reportDue.getTime() + DAY_MS));
+    expect(await asked()).toHaveLength(1);
+    let message = await ordos.receive(['progress.requested']);
+    while (message.requestId !== created.id) message = await ordos.receive(['progress.requested']);
+    expect(message.body).toEqual({ dueAt: reportDue.toISOString() });
+  });
+
   it('withdraws a request whose requested supplement was not provided in time', async () => {
     const created = await xinzhou.createDelegation('ordos');
     await ordos.receive(['delegation.requested']);

@@ -21,6 +21,8 @@ export interface RequestResource {
   result: Record<string, unknown> | null;
   lastRejection: Record<string, unknown> | null;
   dueAt: string | null;
+  progressReportDueAt: string | null;
+  stateSince: string;
   createdAt: string;
   timeline: {
     messageId: string;

@@ -18,12 +18,13 @@ const RECEIVER_ON_THE_CLOCK = [
   RequestState.InProgress,
 ];
 const REMINDER_PERCENTS = [80, 50] as const;
-const { AwaitingSupplement } = RequestState;
+const { Accepted, InProgress, AwaitingSupplement } = RequestState;
 
 /**
  * Watches every open time limit: the requesting court reminds the receiving court at 50% and
  * 80% of the time allowed, and when the limit passes the request is flagged overdue and the
- * receiving court is told the matter is escalated to its superior court. A supplement not
+ * receiving court is told the matter is escalated to its superior court. A delegation still
+ * unfinished at the progress-report limit gets a request for a progress report. A supplement not
  * provided in time makes the request withdrawn. Freezes and seals about to lapse are raised. Every replica runs
  * the watch; each request is locked with SKIP LOCKED and its progress stored, so each reminder
  * and escalation happens once, by one replica.
@@ -60,7 +61,10 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
   /** Handles every reminder, passed limit and expiry alert due now; returns how many. */
   async checkDue(): Promise<number> {
     const now = this.clock.now();
-    let touched = (await this.expiryAlerts.raiseDue(now)) + (await this.escalateLongCases(now));
+    let touched =
+      (await this.expiryAlerts.raiseDue(now)) +
+      (await this.escalateLongCases(now)) +
+      (await this.requestProgressReports(now));
     for (let more = true; more;) {
       const handled = await this.dataSource.transaction(async (manager) => {
         const due = await this.lockDue(manager, now);
@@ -80,18 +84,12 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
   private escalateLongCases(now: Date): Promise<number> {
     const cutoff = this.deadlines.wholeCaseCutoff(now);
     return this.dataSource.transaction(async (manager) => {
-      const late = await manager
-        .getRepository(Request)
-        .createQueryBuilder('request')
-        .where(`request.side = 'requesting' AND request.case_escalated_at IS NULL`)
-        .andWhere('request.state IN (:...open) AND request.created_at < :cutoff', {
-          open: [...RECEIVER_ON_THE_CLOCK, AwaitingSupplement],
-          cutoff,
-        })
-        .take(BATCH_SIZE)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
+      const late = await this.lockBatch(
+        manager,
+        `request.side = 'requesting' AND request.case_escalated_at IS NULL
+          AND request.state IN (:...open) AND request.created_at < :cutoff`,
+        { open: [...RECEIVER_ON_THE_CLOCK, AwaitingSupplement], cutoff },
+      );
       for (const request of late) {
         request.caseEscalatedAt = now;
         await this.escalate(
@@ -105,18 +103,50 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
+  /**
+   * Asks, once, for a progress report on every delegation this court sent that is unfinished
+   * when the progress-report limit after its acceptance (30 days by default) has passed.
+   */
+  private requestProgressReports(now: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const unfinished = await this.lockBatch(
+        manager,
+        `request.side = 'requesting' AND request.progress_requested_at IS NULL
+          AND request.progress_report_due_at <= :now AND request.state IN (:...unfinished)`,
+        { now, unfinished: [Accepted, InProgress, AwaitingSupplement] },
+      );
+      for (const request of unfinished) {
+        request.progressRequestedAt = now;
+        await this.lifecycle.send(manager, request, 'progress.requested', {
+          dueAt: (request.progressReportDueAt as Date).toISOString(),
+        });
+      }
+      return unfinished.length;
+    });
+  }
+
   private lockDue(manager: EntityManager, now: Date): Promise<Request[]> {
-    return manager
-      .getRepository(Request)
-      .createQueryBuilder('request')
-      .where('request.due_at IS NOT NULL AND request.overdue_since IS NULL')
-      .andWhere(
-        `(request.due_at < :now OR (request.side = 'requesting' AND request.state IN (:...clocked)
+    return this.lockBatch(
+      manager,
+      `request.due_at IS NOT NULL AND request.overdue_since IS NULL
+        AND (request.due_at < :now OR (request.side = 'requesting' AND request.state IN (:...clocked)
           AND request.reminded_percent < 80 AND :now >= request.limit_started_at
             + (request.due_at - request.limit_started_at)
               * CASE WHEN request.reminded_percent < 50 THEN 0.5 ELSE 0.8 END))`,
-        { now, clocked: RECEIVER_ON_THE_CLOCK },
-      )
+      { now, clocked: RECEIVER_ON_THE_CLOCK },
+    );
+  }
+
+  /** Up to a batch of requests matching `condition`, locked; those another replica holds are skipped. */
+  private lockBatch(
+    manager: EntityManager,
+    condition: string,
+    parameters: Record<string, unknown>,
+  ): Promise<Request[]> {
+    return manager
+      .getRepository(Request)
+      .createQueryBuilder('request')
+      .where(condition, parameters)
       .orderBy('request.due_at', 'ASC')
       .take(BATCH_SIZE)
       .setLock('pessimistic_write')

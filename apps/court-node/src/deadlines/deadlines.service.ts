@@ -20,6 +20,11 @@ export class DeadlinesService {
     return startOfChinaDay(this.calendar.dayBefore(expiresOn, this.policy.expiryAlert));
   }
 
+  /** When a delegation accepted at `acceptedAt` owes a progress report if still unfinished. */
+  progressReportDueAt(acceptedAt: Date): Date {
+    return this.calendar.dueAt(acceptedAt, this.policy.progressReport);
+  }
+
   /** Requests sent before this instant have run past the whole-case limit at `now`. */
   wholeCaseCutoff(now: Date): Date {
     return startOfChinaDay(this.calendar.dayBefore(chinaDate(now), this.policy.wholeCase));

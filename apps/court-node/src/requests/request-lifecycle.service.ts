@@ -245,6 +245,8 @@ export class RequestLifecycle {
       remindedPercent: request.remindedPercent,
       overdueSince: request.overdueSince,
       caseEscalatedAt: request.caseEscalatedAt,
+      progressReportDueAt: request.progressReportDueAt,
+      progressRequestedAt: request.progressRequestedAt,
       receivingCourt: request.receivingCourt,
       receivingCaseNumber: request.receivingCaseNumber,
       handler: request.handler,
@@ -263,6 +265,9 @@ export class RequestLifecycle {
     const now = this.clock.now();
     request.state = state;
     request.stateSince = now;
+    if (state === RequestState.Accepted && request.kind === 'delegation') {
+      request.progressReportDueAt ??= this.deadlines.progressReportDueAt(now);
+    }
     if (!clockRunsOn) {
       request.dueAt = this.deadlines.dueDateFor(request.kind, request.matterType, state, now);
       request.limitStartedAt = request.dueAt && now;

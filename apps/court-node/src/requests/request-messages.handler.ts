@@ -24,6 +24,7 @@ export class RequestMessagesHandler {
     'request.escalated',
     'supplement.requested',
     'supplement.provided',
+    'progress.requested',
     'progress.reported',
     'extension.requested',
     'extension.decided',

@@ -70,6 +70,14 @@ export class Request {
   @Column({ name: 'overdue_since', type: 'timestamptz', nullable: true })
   overdueSince: Date | null;
 
+  /** Delegations: when a progress report is due if the matter is still unfinished. */
+  @Column({ name: 'progress_report_due_at', type: 'timestamptz', nullable: true })
+  progressReportDueAt: Date | null;
+
+  /** Set once the requesting court asked for that progress report. */
+  @Column({ name: 'progress_requested_at', type: 'timestamptz', nullable: true })
+  progressRequestedAt: Date | null;
+
   /** Set once the whole request ran past its overall limit and was escalated. */
   @Column({ name: 'case_escalated_at', type: 'timestamptz', nullable: true })
   caseEscalatedAt: Date | null;
@@ -123,6 +131,8 @@ export class Request {
       remindedPercent: 0,
       overdueSince: null,
       caseEscalatedAt: null,
+      progressReportDueAt: null,
+      progressRequestedAt: null,
       receivingCaseNumber: null,
       handler: null,
       assignee: null,

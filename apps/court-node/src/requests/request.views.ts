@@ -43,6 +43,9 @@ export class RequestView {
   /** When the current step is due, if anything is. */
   @ApiProperty({ type: String, nullable: true })
   dueAt: string | null;
+  /** Delegations: when a progress report is due if the matter is still unfinished. */
+  @ApiProperty({ type: String, nullable: true })
+  progressReportDueAt: string | null;
   /** The current step is late. */
   @ApiProperty()
   overdue: boolean;
@@ -99,6 +102,7 @@ export function requestView(request: Request): RequestView {
     state: request.state,
     stateSince: request.stateSince.toISOString(),
     dueAt: request.dueAt?.toISOString() ?? null,
+    progressReportDueAt: request.progressReportDueAt?.toISOString() ?? null,
     overdue: isOverdue(request),
     requestingCourt: request.requestingCourt,
     receivingCourt: request.receivingCourt,

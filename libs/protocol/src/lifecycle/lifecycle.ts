@@ -51,6 +51,11 @@ const RULES: Record<MessageType, Rule> = {
   'request.accepted': { sentBy: 'receiving', from: [Sent, Delivered], to: Accepted },
   'request.returned': { sentBy: 'receiving', from: [Sent, Delivered], to: RequestState.Returned },
   'request.forwarded': { sentBy: 'receiving', from: [Sent, Delivered, ...WORKING] },
+  'progress.requested': {
+    sentBy: 'requesting',
+    from: [...WORKING, AwaitingSupplement],
+    kinds: ['delegation'],
+  },
   'progress.reported': { sentBy: 'receiving', from: WORKING, to: InProgress },
   'supplement.requested': { sentBy: 'receiving', from: WORKING, to: AwaitingSupplement },
   'supplement.provided': { sentBy: 'requesting', from: [AwaitingSupplement], to: InProgress },

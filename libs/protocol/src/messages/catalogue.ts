@@ -9,6 +9,7 @@ import {
 import { FundsReceiptConfirmedBody, FundsTransferredBody } from './funds.messages';
 import {
   ProgressReportedBody,
+  ProgressRequestedBody,
   RequestAcceptedBody,
   RequestEscalatedBody,
   RequestForwardedBody,
@@ -42,6 +43,7 @@ export const MESSAGE_CATALOGUE = {
   'request.escalated': RequestEscalatedBody,
   'supplement.requested': SupplementRequestedBody,
   'supplement.provided': SupplementProvidedBody,
+  'progress.requested': ProgressRequestedBody,
   'progress.reported': ProgressReportedBody,
   'extension.requested': ExtensionRequestedBody,
   'extension.decided': ExtensionDecidedBody,

@@ -90,6 +90,7 @@ export const EXAMPLE_BODIES: Record<MessageType, object> = {
   },
   'supplement.requested': { missing: ['生效法律文书副本'], dueOn: '2024-04-15' },
   'supplement.provided': { explanation: '补充生效判决书。', documents: [ruling] },
+  'progress.requested': { dueAt: '2024-04-12T23:59:59+08:00' },
   'progress.reported': { summary: '已向银行送达协助执行通知书，等待回执。', documents: [] },
   'extension.requested': { additionalDays: 15, reason: '银行系统升级，回执延迟。' },
   'extension.decided': { granted: true, newDueDate: '2024-04-13', reason: '同意延长十五日。' },

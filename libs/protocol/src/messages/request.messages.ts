@@ -91,6 +91,15 @@ export class ProgressReportedBody {
   documents: DocumentReference[];
 }
 
+@Described(
+  '`progress.requested` — the requesting court asks for a progress report: the matter is unfinished after the progress-report limit (30 days from acceptance by default). The receiving court answers with `progress.reported`.',
+)
+export class ProgressRequestedBody {
+  /** When the progress report fell due. */
+  @IsTimestamp()
+  dueAt: string;
+}
+
 @Described('`result.confirmed` — the requesting court accepts the result; the request is closed.')
 export class ResultConfirmedBody {
   @OptionalField()
@@ -120,6 +129,19 @@ export class RequestEscalatedBody {
   /** The superior court now supervising. */
   @IsCourtCode()
   supervisingCourt: string;
+
+  /**
+   * The court whose limit passed: the receiving court, unless it has been forwarded since.
+   * Needed by the supervising court, which has no record of the request.
+   */
+  @OptionalField()
+  @IsCourtCode()
+  receivingCourt?: string;
+
+  /** The requesting court's case number, for the supervising court's records. */
+  @OptionalField()
+  @IsCaseNumber()
+  caseNumber?: string;
 
   @IsTimestamp()
   overdueSince: string;

@@ -5,6 +5,7 @@ import { TrackTimeLimits1764300000000 } from './1764300000000-track-time-limits'
 import { CreateExpiryAlerts1764400000000 } from './1764400000000-create-expiry-alerts';
 import { TrackWholeCaseLimit1764500000000 } from './1764500000000-track-whole-case-limit';
 import { CreateFunds1764600000000 } from './1764600000000-create-funds';
+import { TrackProgressReports1764700000000 } from './1764700000000-track-progress-reports';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   CreateExpiryAlerts1764400000000,
   TrackWholeCaseLimit1764500000000,
   CreateFunds1764600000000,
+  TrackProgressReports1764700000000,
 ];
