@@ -1,20 +1,31 @@
-import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
+import {
+  EXAMPLE_BODIES,
+  monitorEventsStreamName,
+  newMessageId,
+  RejectionReason,
+  RequestEscalatedEvent,
+  RequestState,
+} from '@enforcement-link/protocol';
+import { connect } from 'nats';
 import { Clock } from '../apps/court-node/src/deadlines/clock';
 import { DeadlineWatch } from '../apps/court-node/src/deadlines/deadline-watch.service';
 import { CourtApi, RequestResource } from './support/court-api';
 import { FakeCourt } from './support/fake-court';
-import { RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
+import { NATS_URL, RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
+import { waitFor } from './support/wait-for';
 
 const DAY_MS = 86_400_000;
 
 /**
- * Two replicas of Xinzhou's node share its database; Ordos (played by the test) never answers.
- * The test moves both replicas' clocks and runs their deadline checks at the same moment.
+ * Two replicas of Xinzhou's node share its database; Ordos (played by the test) never answers;
+ * Ordos's superior court, the Inner Mongolia High Court, runs a node of its own. The test moves
+ * both replicas' clocks and runs their deadline checks at the same moment.
  */
 describe('the deadline watch', () => {
   let network: TestNetwork;
   let replicas: RunningApp[];
   let xinzhou: CourtApi;
+  let innerMongoliaHigh: CourtApi;
   let ordos: FakeCourt;
 
   beforeAll(async () => {
@@ -26,6 +37,13 @@ describe('the deadline watch', () => {
     for (let i = 0; i < 2; i++) replicas.push(await network.startCourtNode(environment));
     await Promise.all(replicas.map((replica) => waitUntilReady(replica.url)));
     xinzhou = new CourtApi(replicas[0]);
+    const superior = await network.startCourtNode(
+      network.courtNodeEnvironment('inner-mongolia-high', {
+        DEADLINE_CHECK_INTERVAL_MS: '3600000',
+      }),
+    );
+    await waitUntilReady(superior.url);
+    innerMongoliaHigh = new CourtApi(superior);
     ordos = await FakeCourt.join(network.namespace, 'ordos');
   });
 
@@ -38,6 +56,22 @@ describe('the deadline watch', () => {
   async function checkBothAt(at: Date): Promise<void> {
     for (const replica of replicas) jest.spyOn(replica.app.get(Clock), 'now').mockReturnValue(at);
     await Promise.all(replicas.map((replica) => replica.app.get(DeadlineWatch).checkDue()));
+  }
+
+  /** The escalation events published for the monitor about one request. */
+  async function monitorEventsAbout(requestId: string): Promise<RequestEscalatedEvent[]> {
+    const connection = await connect({ servers: NATS_URL });
+    try {
+      const stream = monitorEventsStreamName(network.namespace);
+      const consumer = await connection.jetstream().consumers.get(stream);
+      const events: RequestEscalatedEvent[] = [];
+      for await (const message of await consumer.fetch({ max_messages: 1_000, expires: 1_000 })) {
+        events.push(message.json<RequestEscalatedEvent>());
+      }
+      return events.filter((event) => event.requestId === requestId);
+    } finally {
+      await connection.close();
+    }
   }
 
   /** A delegation Xinzhou sent and Ordos accepted. */
@@ -92,7 +126,49 @@ describe('the deadline watch', () => {
       'request.reminded',
       'request.reminded',
       'request.escalated',
+      'request.escalated',
     ]);
+    expect(
+      request.timeline
+        .filter((entry) => entry.type === 'request.escalated')
+        .map((entry) => entry.to),
+    ).toEqual(['ordos', 'inner-mongolia-high']);
+
+    const supervised = await waitFor('the superior court to list the escalation', async () =>
+      (await innerMongoliaHigh.get<{ requestId: string }[]>('/api/supervision/escalations')).find(
+        (escalation) => escalation.requestId === created.id,
+      ),
+    );
+    expect(supervised).toMatchObject({
+      requestingCourt: 'xinzhou',
+      receivingCourt: 'ordos',
+      caseNumber: created.caseNumber,
+      overdueSince: due.toISOString(),
+    });
+    const events = await waitFor('the escalation event', async () => {
+      const found = await monitorEventsAbout(created.id);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(events).toEqual([
+      expect.objectContaining({
+        court: 'xinzhou',
+        requestingCourt: 'xinzhou',
+        receivingCourt: 'ordos',
+        supervisingCourt: 'inner-mongolia-high',
+        limit: 'step',
+        overdueSince: due.toISOString(),
+      }),
+    ]);
+  });
+
+  it('refuses, as supervising court, an escalation about a court not under it', async () => {
+    await ordos.send('request.escalated', 'inner-mongolia-high', newMessageId(), {
+      ...EXAMPLE_BODIES['request.escalated'],
+      supervisingCourt: 'inner-mongolia-high',
+      receivingCourt: 'yulin',
+    });
+    const rejection = await ordos.receive(['message.rejected']);
+    expect(rejection.body).toMatchObject({ reason: RejectionReason.NotAParty });
   });
 
   it('starts the time allowed afresh when the request moves on', async () => {
@@ -189,8 +265,19 @@ describe('the deadline watch', () => {
     const escalations = (await xinzhou.get(`/api/delegations/${created.id}`)).timeline.filter(
       (entry) => entry.type === 'request.escalated',
     );
-    // The 15-day step limit passed long before: one escalation for it, one for the whole case.
-    expect(escalations).toHaveLength(2);
+    // The 15-day step limit passed long before: one escalation for it, one for the whole case,
+    // each to Ordos and to its superior court.
+    expect(escalations.map((entry) => entry.to).sort()).toEqual([
+      'inner-mongolia-high',
+      'inner-mongolia-high',
+      'ordos',
+      'ordos',
+    ]);
+    const events = await waitFor('both escalation events', async () => {
+      const found = await monitorEventsAbout(created.id);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(events.map((event) => event.limit).sort()).toEqual(['step', 'whole-case']);
     const messages = [
       await ordos.receive(['request.escalated']),
       await ordos.receive(['request.escalated']),

@@ -23,6 +23,7 @@ export interface RequestResource {
   dueAt: string | null;
   progressReportDueAt: string | null;
   stateSince: string;
+  caseNumber: string;
   createdAt: string;
   timeline: {
     messageId: string;

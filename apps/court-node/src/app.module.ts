@@ -1,4 +1,9 @@
-import { courtMessagesStream, MessagingModule, NatsHealthCheck } from '@enforcement-link/messaging';
+import {
+  courtMessagesStream,
+  MessagingModule,
+  monitorEventsStream,
+  NatsHealthCheck,
+} from '@enforcement-link/messaging';
 import {
   DatabaseHealthCheck,
   DatabaseModule,
@@ -29,6 +34,8 @@ import { OutboxMessage } from './messaging/outbox-message.entity';
 import { RequestMessage } from './requests/request-message.entity';
 import { Request } from './requests/request.entity';
 import { RequestsModule } from './requests/requests.module';
+import { SupervisedEscalation } from './supervision/supervised-escalation.entity';
+import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
@@ -58,6 +65,7 @@ export class AppModule {
             FundRecovery,
             FundTransfer,
             FundPayout,
+            SupervisedEscalation,
           ],
           // One connection per message handled at once, and as many again for HTTP and the relay.
           poolSize: 2 * environment.INBOX_CONCURRENCY,
@@ -65,7 +73,10 @@ export class AppModule {
         MessagingModule.forRoot({
           servers: environment.NATS_URL,
           connectionName: `court-node:${environment.COURT_ID}`,
-          streams: [courtMessagesStream(environment.NATS_NAMESPACE)],
+          streams: [
+            courtMessagesStream(environment.NATS_NAMESPACE),
+            monitorEventsStream(environment.NATS_NAMESPACE),
+          ],
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         CourtMessagingModule,
@@ -78,6 +89,7 @@ export class AppModule {
         DelegationsModule,
         TasksModule,
         FundsModule,
+        SupervisionModule,
       ],
       providers: [
         { provide: CourtNodeEnvironment, useValue: environment },

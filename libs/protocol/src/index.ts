@@ -33,3 +33,4 @@ export * from './courts/court-record';
 export * from './courts/yellow-river-bend.courts';
 export * from './validation/described';
 export * from './validation/is-one-of';
+export * from './events/request-escalated.event';

@@ -8,7 +8,7 @@ import {
   RequestKind,
   RequestState,
 } from '@enforcement-link/protocol';
-import { ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsInt, Max, Min } from 'class-validator';
 import { TimeLimitRule } from './working-calendar';
 
 const AMOUNT_RULE = 'a whole number from 1 to 3650';
@@ -74,6 +74,13 @@ export class DeadlinePolicy {
   @Nested(() => TimeLimit)
   wholeCase: TimeLimit;
 
+  /**
+   * Whether an escalation also goes to the superior court itself, which then lists it under
+   * supervision; the receiving court is told in any case.
+   */
+  @IsBoolean({ message: 'true or false' })
+  notifySuperiorCourt: boolean;
+
   /** How long before a freeze or seal expires the requesting court is alerted. */
   @Nested(() => TimeLimit)
   expiryAlert: TimeLimit;
@@ -89,6 +96,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   supplement: { amount: 30, unit: 'days' },
   progressReport: { amount: 30, unit: 'days' },
   wholeCase: { amount: 6, unit: 'months' },
+  notifySuperiorCourt: true,
   expiryAlert: { amount: 30, unit: 'days' },
   calendar: { holidays: [], workingWeekendDays: [] },
 };

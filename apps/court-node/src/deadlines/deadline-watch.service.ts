@@ -1,8 +1,9 @@
-import { RequestState } from '@enforcement-link/protocol';
+import { EscalatedLimit, newMessageId, RequestState } from '@enforcement-link/protocol';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { CourtDirectoryService } from '../courts/court-directory.service';
+import { OutboxService } from '../messaging/outbox.service';
 import { RequestLifecycle } from '../requests/request-lifecycle.service';
 import { Request } from '../requests/request.entity';
 import { Clock } from './clock';
@@ -43,6 +44,7 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
     private readonly expiryAlerts: ExpiryAlertsService,
     private readonly deadlines: DeadlinesService,
     private readonly environment: CourtNodeEnvironment,
+    private readonly outbox: OutboxService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -92,12 +94,11 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
       );
       for (const request of late) {
         request.caseEscalatedAt = now;
-        await this.escalate(
-          manager,
-          request,
-          cutoff,
-          `the request is still open after the whole-case limit, sent ${request.createdAt.toISOString()}`,
-        );
+        await this.escalate(manager, request, now, {
+          limit: 'whole-case',
+          overdueSince: cutoff,
+          reason: `the request is still open after the whole-case limit, sent ${request.createdAt.toISOString()}`,
+        });
       }
       return late.length;
     });
@@ -168,12 +169,11 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
       request.overdueSince = dueAt;
       request.remindedPercent = 80;
       if (remindsReceiver) {
-        await this.escalate(
-          manager,
-          request,
-          dueAt,
-          `the time limit for a request in state ${request.state} passed on ${dueAt.toISOString()}`,
-        );
+        await this.escalate(manager, request, now, {
+          limit: 'step',
+          overdueSince: dueAt,
+          reason: `the time limit for a request in state ${request.state} passed on ${dueAt.toISOString()}`,
+        });
       } else {
         await this.lifecycle.persist(manager, request);
       }
@@ -191,24 +191,46 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /**
-   * Tells the receiving court the request is escalated to its superior court, and stores what
-   * the caller changed on the request; without a superior court on record it only stores.
+   * Publishes the escalation for the monitor; tells the receiving court the request is
+   * escalated to its superior court, and that court too unless the policy says otherwise; and
+   * stores what the caller changed on the request. Without a superior court on record only the
+   * monitor hears of it.
    */
   private async escalate(
     manager: EntityManager,
     request: Request,
-    overdueSince: Date,
-    reason: string,
+    now: Date,
+    escalation: { limit: EscalatedLimit; overdueSince: Date; reason: string },
   ): Promise<void> {
     const supervisingCourt = this.directory.superiorOf(request.receivingCourt);
+    const overdueSince = escalation.overdueSince.toISOString();
+    await this.outbox.enqueueEvent(manager, {
+      id: newMessageId(),
+      court: this.environment.COURT_ID,
+      occurredAt: now.toISOString(),
+      requestId: request.id,
+      requestingCourt: request.requestingCourt,
+      receivingCourt: request.receivingCourt,
+      ...(supervisingCourt ? { supervisingCourt } : {}),
+      caseNumber: request.caseNumber,
+      limit: escalation.limit,
+      overdueSince,
+      reason: escalation.reason,
+    });
     if (!supervisingCourt) {
       await this.lifecycle.persist(manager, request);
       return;
     }
-    await this.lifecycle.send(manager, request, 'request.escalated', {
+    const body = {
       supervisingCourt,
-      overdueSince: overdueSince.toISOString(),
-      reason,
-    });
+      receivingCourt: request.receivingCourt,
+      caseNumber: request.caseNumber,
+      overdueSince,
+      reason: escalation.reason,
+    };
+    await this.lifecycle.send(manager, request, 'request.escalated', body);
+    if (this.deadlines.notifiesSuperiorCourt) {
+      await this.lifecycle.send(manager, request, 'request.escalated', body, supervisingCourt);
+    }
   }
 }

@@ -20,6 +20,11 @@ export class DeadlinesService {
     return startOfChinaDay(this.calendar.dayBefore(expiresOn, this.policy.expiryAlert));
   }
 
+  /** Whether escalations go to the superior court itself as well. */
+  get notifiesSuperiorCourt(): boolean {
+    return this.policy.notifySuperiorCourt;
+  }
+
   /** When a delegation accepted at `acceptedAt` owes a progress report if still unfinished. */
   progressReportDueAt(acceptedAt: Date): Date {
     return this.calendar.dueAt(acceptedAt, this.policy.progressReport);

@@ -3,8 +3,10 @@ import {
   MESSAGE_CATALOGUE,
   MessageBody,
   MessageType,
+  monitorEventSubject,
   newMessageId,
   PROTOCOL_VERSION,
+  RequestEscalatedEvent,
   subjectFor,
 } from '@enforcement-link/protocol';
 import { Injectable } from '@nestjs/common';
@@ -40,13 +42,7 @@ export class OutboxService {
     manager: EntityManager,
     message: OutgoingMessage<T>,
   ): Promise<Envelope> {
-    const body = plainToInstance(MESSAGE_CATALOGUE[message.type] as new () => object, message.body);
-    const problems = validateSync(body, { whitelist: true, forbidNonWhitelisted: true });
-    if (problems.length > 0) {
-      throw new Error(
-        `refusing to send an invalid ${message.type}: ${problems.map(String).join('; ')}`,
-      );
-    }
+    refuseInvalid(message.type, MESSAGE_CATALOGUE[message.type], message.body);
     const envelope: Envelope = {
       id: newMessageId(),
       type: message.type,
@@ -58,7 +54,7 @@ export class OutboxService {
       sentAt: new Date().toISOString(),
       body: message.body,
     };
-    const written = {
+    await this.write(manager, {
       id: envelope.id,
       subject: subjectFor({
         namespace: this.environment.NATS_NAMESPACE,
@@ -67,7 +63,28 @@ export class OutboxService {
         type: message.type,
       }),
       payload: JSON.stringify(envelope),
-    };
+    });
+    return envelope;
+  }
+
+  /** Writes an event for the command centres' monitor, sent as `enqueue` sends messages. */
+  async enqueueEvent(manager: EntityManager, event: RequestEscalatedEvent): Promise<void> {
+    refuseInvalid('request.escalated event', RequestEscalatedEvent, event);
+    await this.write(manager, {
+      id: event.id,
+      subject: monitorEventSubject(
+        this.environment.NATS_NAMESPACE,
+        this.environment.COURT_ID,
+        'request.escalated',
+      ),
+      payload: JSON.stringify(event),
+    });
+  }
+
+  private async write(
+    manager: EntityManager,
+    written: Pick<OutboxMessage, 'id' | 'subject' | 'payload'>,
+  ): Promise<void> {
     await manager.insert(OutboxMessage, {
       ...written,
       nextAttemptAt: new Date(Date.now() + IMMEDIATE_PUBLISH_GRACE_MS),
@@ -75,6 +92,16 @@ export class OutboxService {
     if (!OutboxCommitSubscriber.collect(manager.queryRunner, written)) {
       this.relay.publishCommitted([written]);
     }
-    return envelope;
+  }
+}
+
+/** A body that breaks the protocol is a bug here, not something to send: it throws. */
+function refuseInvalid(what: string, shape: new () => object, body: object): void {
+  const problems = validateSync(plainToInstance(shape, body), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  });
+  if (problems.length > 0) {
+    throw new Error(`refusing to send an invalid ${what}: ${problems.map(String).join('; ')}`);
   }
 }

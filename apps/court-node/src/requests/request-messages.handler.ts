@@ -21,7 +21,6 @@ export class RequestMessagesHandler {
     'request.withdrawn',
     'request.forwarded',
     'request.reminded',
-    'request.escalated',
     'supplement.requested',
     'supplement.provided',
     'progress.requested',

@@ -1,4 +1,8 @@
-import { asyncApiDocument, messageJsonSchemas } from './protocol-documents';
+import {
+  asyncApiDocument,
+  messageJsonSchemas,
+  monitorEventJsonSchemas,
+} from './protocol-documents';
 import { workedExample } from './worked-example';
 
 /** The files of docs/protocol/, by path relative to it, with their exact content. */
@@ -10,6 +14,9 @@ export function protocolDocumentFiles(): Record<string, string> {
   };
   for (const [type, schema] of Object.entries(messageJsonSchemas())) {
     files[`schemas/${type}.schema.json`] = text(schema);
+  }
+  for (const [type, schema] of Object.entries(monitorEventJsonSchemas())) {
+    files[`schemas/events/${type}.schema.json`] = text(schema);
   }
   return files;
 }

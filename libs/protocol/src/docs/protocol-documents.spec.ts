@@ -9,7 +9,11 @@ import { protocolDocumentFiles } from './protocol-document-files';
 import { decodeMessage } from '../codec/decode-message';
 import { transition } from '../lifecycle/lifecycle';
 import { RequestState } from '../lifecycle/request-state';
-import { asyncApiDocument, messageJsonSchemas } from './protocol-documents';
+import {
+  asyncApiDocument,
+  messageJsonSchemas,
+  monitorEventJsonSchemas,
+} from './protocol-documents';
 import { workedExample } from './worked-example';
 
 const DOCS = join(__dirname, '..', '..', '..', '..', 'docs', 'protocol');
@@ -42,14 +46,34 @@ describe('generated protocol documents', () => {
       ({ severity }) => Number(severity) === Number(DiagnosticSeverity.Error),
     );
     expect(errors.map((error) => `${error.path.join('.')}: ${error.message}`)).toEqual([]);
-    expect(document?.channels().length).toBe(types.length);
-    expect(document?.operations().length).toBe(types.length * 2);
+    // A channel per message type, sent and received, and the monitor's escalation events.
+    expect(document?.channels().length).toBe(types.length + 1);
+    expect(document?.operations().length).toBe(types.length * 2 + 1);
   });
 
   describe('JSON Schemas', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
     const schemas = messageJsonSchemas();
+
+    it('the escalation event schema accepts an event and refuses an unknown field', () => {
+      const validate = ajv.compile(monitorEventJsonSchemas()['request.escalated']);
+      const event = {
+        id: '0192f1d2-7a3b-7c4d-8e5f-60718293a4d2',
+        court: 'xinzhou',
+        occurredAt: '2024-04-01T00:00:00+08:00',
+        requestId: '0192f1d2-7a3b-7c4d-8e5f-60718293a4d1',
+        requestingCourt: 'xinzhou',
+        receivingCourt: 'yulin',
+        supervisingCourt: 'shaanxi-high',
+        caseNumber: '(2024)晋09执123号',
+        limit: 'step',
+        overdueSince: '2024-03-29T23:59:59+08:00',
+        reason: 'the time limit passed',
+      };
+      expect(validate(event) ? [] : validate.errors).toEqual([]);
+      expect(validate({ ...event, surprise: true })).toBe(false);
+    });
 
     it.each(types)('%s accepts its example message', (type) => {
       const validate = ajv.compile(schemas[type]);

@@ -1,3 +1,4 @@
+import { RequestEscalatedEvent } from '../events/request-escalated.event';
 import { senderOf } from '../lifecycle/lifecycle';
 import { MESSAGE_CATALOGUE, MessageType } from '../messages/catalogue';
 import { PROTOCOL_VERSION } from '../messages/envelope';
@@ -8,6 +9,9 @@ import { validationSchemas } from '../validation/validation-schemas';
 import { Schema } from '../validation/validation-schemas';
 
 const COMPONENTS = '#/components/schemas/';
+/** Events for the command centres' monitor, by type; they travel outside any envelope. */
+const MONITOR_EVENTS = { 'request.escalated': RequestEscalatedEvent };
+
 const SENDERS = {
   requesting: 'the requesting court',
   receiving: 'the receiving court',
@@ -21,7 +25,11 @@ const SENDERS = {
  */
 export function componentSchemas(refPrefix = COMPONENTS): Record<string, Schema> {
   const all = validationSchemas(refPrefix);
-  const roots = ['Envelope', ...Object.values(MESSAGE_CATALOGUE).map((body) => body.name)];
+  const roots = [
+    'Envelope',
+    ...Object.values(MESSAGE_CATALOGUE).map((body) => body.name),
+    ...Object.values(MONITOR_EVENTS).map((event) => event.name),
+  ];
   const reachable = new Set<string>();
   const visit = (name: string) => {
     if (reachable.has(name) || !all[name]) return;
@@ -66,6 +74,21 @@ export function messageJsonSchemas(): Record<MessageType, Schema> {
       },
     ]),
   ) as unknown as Record<MessageType, Schema>;
+}
+
+/** One self-contained JSON Schema (draft 2020-12) per monitor event type. */
+export function monitorEventJsonSchemas(): Record<string, Schema> {
+  const definitions = componentSchemas('#/$defs/');
+  return Object.fromEntries(
+    Object.entries(MONITOR_EVENTS).map(([type, event]) => [
+      type,
+      {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        ...definitions[event.name],
+        $defs: definitions,
+      },
+    ]),
+  );
 }
 
 /** The AsyncAPI 3 document: a channel per message type, who sends and receives it, its schema. */
@@ -114,6 +137,33 @@ export function asyncApiDocument(): Schema {
         messages: [{ $ref: `#/channels/${type}/messages/${name}` }],
       };
     }
+  }
+  for (const [type, event] of Object.entries(MONITOR_EVENTS)) {
+    const name = event.name;
+    const channel = `events.${type}`;
+    messages[name] = {
+      name: `${type} event`,
+      title: `${type} event`,
+      summary: 'Published by a court node for the command centres’ monitor.',
+      description: descriptionOf(name),
+      contentType: 'application/json',
+      payload: { $ref: `${COMPONENTS}${name}` },
+    };
+    channels[channel] = {
+      address: `{namespace}.events.v${PROTOCOL_MAJOR_VERSION}.{court}.${type}`,
+      title: `${type} event`,
+      parameters: {
+        namespace: { description: 'The network, `enf` in production.' },
+        court: { description: 'Court code of the court that publishes the event.' },
+      },
+      messages: { [name]: { $ref: `#/components/messages/${name}` } },
+    };
+    operations[`receive.${channel}`] = {
+      action: 'receive',
+      channel: { $ref: `#/channels/${channel}` },
+      summary: `Receive ${type} events (the monitor).`,
+      messages: [{ $ref: `#/channels/${channel}/messages/${name}` }],
+    };
   }
   return {
     asyncapi: '3.0.0',

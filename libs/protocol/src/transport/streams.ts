@@ -15,6 +15,18 @@ export function courtMessagesSubjects(namespace: string): string[] {
 }
 
 /**
+ * Events for the enforcement command centres' monitor (escalations, for now) are kept in their
+ * own stream, with limits retention, so a monitor and its replicas can read them at their pace.
+ */
+export function monitorEventsStreamName(namespace: string): string {
+  return `${namespace.toUpperCase()}_MONITOR_EVENTS`;
+}
+
+export function monitorEventsSubjects(namespace: string): string[] {
+  return [`${namespace}.events.v${PROTOCOL_MAJOR_VERSION}.>`];
+}
+
+/**
  * The network's court directory lives in a JetStream key-value bucket, under one key: the JSON
  * list of court records, written by the network's administrators and watched by every node.
  */

@@ -40,6 +40,16 @@ function arePartsValid({ namespace, to, from, type }: SubjectParts): boolean {
   );
 }
 
+/** `<namespace>.events.v<major>.<court>.<type>`: an event `court` publishes for the monitor. */
+export function monitorEventSubject(namespace: string, court: string, type: string): string {
+  if (!arePartsValid({ namespace, to: court, from: court, type })) {
+    throw new Error(
+      `cannot build an event subject from ${JSON.stringify({ namespace, court, type })}`,
+    );
+  }
+  return `${namespace}.events.v${PROTOCOL_MAJOR_VERSION}.${court}.${type}`;
+}
+
 /** What a court's durable consumer filters on: every message addressed to it. */
 export function inboundSubjectFilter(namespace: string, court: string): string {
   return `${namespace}.v${PROTOCOL_MAJOR_VERSION}.${court}.>`;

@@ -6,6 +6,7 @@ import { CreateExpiryAlerts1764400000000 } from './1764400000000-create-expiry-a
 import { TrackWholeCaseLimit1764500000000 } from './1764500000000-track-whole-case-limit';
 import { CreateFunds1764600000000 } from './1764600000000-create-funds';
 import { TrackProgressReports1764700000000 } from './1764700000000-track-progress-reports';
+import { CreateSupervisedEscalations1764800000000 } from './1764800000000-create-supervised-escalations';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   TrackWholeCaseLimit1764500000000,
   CreateFunds1764600000000,
   TrackProgressReports1764700000000,
+  CreateSupervisedEscalations1764800000000,
 ];
