@@ -117,7 +117,13 @@ export class FundsService {
       );
     }
     const request = await this.lifecycle.lock(manager, envelope.requestId);
-    if (request?.side === 'requesting' && request.counterpart === envelope.from) {
+    // Only a delegation of this court with the sender takes the message on its timeline; the
+    // money is recorded whatever it names.
+    if (
+      request?.side === 'requesting' &&
+      request.kind === 'delegation' &&
+      request.counterpart === envelope.from
+    ) {
       await this.lifecycle.receive(manager, message);
     }
     const caseNumber = canonical(body.caseNumber);
