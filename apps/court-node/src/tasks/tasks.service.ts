@@ -1,6 +1,7 @@
 import {
   AssetSearchRequestedBody,
   DecodedMessage,
+  MessageBody,
   DelegationRequestedBody,
   RejectionReason,
   RequestForwardedBody,
@@ -79,11 +80,16 @@ export class TasksService {
         task.matterType ?? undefined,
       );
       await this.lifecycle.send(manager, task, 'request.forwarded', forwarding);
+      const type = task.kind === 'delegation' ? 'delegation.requested' : 'asset-search.requested';
+      // The stored details are the body the requesting court sent, validated on arrival.
+      const body = { ...task.details, forwardedFor: task.requestingCourt } as MessageBody<
+        typeof type
+      >;
       const forwarded = await this.outbox.enqueue(manager, {
-        type: task.kind === 'delegation' ? 'delegation.requested' : 'asset-search.requested',
+        type,
         to: forwarding.handlingCourt,
         requestId: task.id,
-        body: { ...task.details, forwardedFor: task.requestingCourt } as never,
+        body,
       });
       await this.lifecycle.addToTimeline(manager, forwarded, 'out', false);
     });
