@@ -5,3 +5,4 @@ export * from './nats.health-check';
 export * from './streams/court-messages.stream';
 export * from './streams/provision-streams';
 export * from './streams/monitor-events.stream';
+export * from './settle-within';

@@ -8,6 +8,10 @@ import {
 import { connect, Events, JetStreamManager, NatsConnection } from 'nats';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { provisionStreams } from './streams/provision-streams';
+import { settleWithin } from './settle-within';
+
+/** How long stopping waits for NATS before it closes the connection regardless. */
+export const SHUTDOWN_WAIT_MS = 5_000;
 
 const FIRST_CONNECT_BACKOFF_MS = { initial: 250, max: 10_000 };
 
@@ -38,7 +42,9 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
     clearTimeout(this.retryTimer);
     const connection = this.connection;
     if (!connection || connection.isClosed()) return;
-    await connection.drain();
+    if (!(await settleWithin(connection.drain(), SHUTDOWN_WAIT_MS))) {
+      this.logger.warn(`draining the NATS connection took over ${SHUTDOWN_WAIT_MS} ms; closing it`);
+    }
     // While the server is away, drain() resolves with nothing to flush but leaves the client
     // trying to reconnect: close it for good.
     if (!connection.isClosed()) await connection.close();

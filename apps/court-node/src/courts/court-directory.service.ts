@@ -1,4 +1,4 @@
-import { NatsConnectionService } from '@enforcement-link/messaging';
+import { NatsConnectionService, settleWithin, SHUTDOWN_WAIT_MS } from '@enforcement-link/messaging';
 import {
   COURT_DIRECTORY_KEY,
   courtDirectoryBucket,
@@ -44,7 +44,7 @@ export class CourtDirectoryService implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.watcher?.stop();
-    await this.following;
+    await settleWithin(this.following ?? Promise.resolve(), SHUTDOWN_WAIT_MS);
   }
 
   get all(): CourtRecord[] {

@@ -1,4 +1,4 @@
-import { NatsConnectionService } from '@enforcement-link/messaging';
+import { NatsConnectionService, settleWithin, SHUTDOWN_WAIT_MS } from '@enforcement-link/messaging';
 import {
   courtMessagesStreamName,
   DecodedMessage,
@@ -52,8 +52,17 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
 
   async close(): Promise<void> {
     this.closing = true;
-    await this.messages?.close();
-    await this.consuming;
+    const stopped = this.messages?.close() ?? Promise.resolve();
+    if (
+      !(await settleWithin(
+        stopped.then(() => this.consuming),
+        SHUTDOWN_WAIT_MS,
+      ))
+    ) {
+      this.logger.warn(
+        `the pull of ${this.durableName} did not stop within ${SHUTDOWN_WAIT_MS} ms`,
+      );
+    }
     await Promise.all(this.inFlight);
   }
 
