@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { FEN_COLUMN } from './fen-column';
+import { MoneyRecord } from './money-record';
 
 /**
  * `UNMATCHED`: arrived for a case this court does not have; waits for a person to match it.
@@ -15,11 +16,7 @@ export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
  * the requesting court (`in`), with the confirmation of receipt once there is one.
  */
 @Entity('fund_transfers')
-export class FundTransfer {
-  @ApiProperty()
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class FundTransfer extends MoneyRecord {
   /** The `funds.transferred` message. */
   @ApiProperty()
   @Column({ name: 'message_id', type: 'uuid' })
@@ -52,10 +49,6 @@ export class FundTransfer {
   @Column({ name: 'account_case_number', type: 'text', nullable: true })
   accountCaseNumber: string | null;
 
-  @ApiProperty({ description: 'Integer fen', example: 10_000_000 })
-  @Column({ name: 'amount_fen', type: 'bigint', transformer: FEN_COLUMN })
-  amountFen: number;
-
   @ApiProperty({ example: '中国工商银行榆林分行' })
   @Column('text')
   payer: string;
@@ -63,10 +56,6 @@ export class FundTransfer {
   @ApiProperty({ example: '2024-05-06' })
   @Column({ name: 'transferred_on', type: 'date' })
   transferredOn: string;
-
-  @ApiProperty({ example: 'ZF20240506-000123' })
-  @Column({ name: 'bank_reference', type: 'text' })
-  bankReference: string;
 
   @ApiProperty({ enum: TRANSFER_STATUSES })
   @Column('text')
@@ -85,10 +74,6 @@ export class FundTransfer {
   @ApiProperty({ type: String, nullable: true, example: '2024-05-07' })
   @Column({ name: 'received_on', type: 'date', nullable: true })
   receivedOn: string | null;
-
-  @ApiProperty()
-  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
 
   @ApiProperty({ type: Date, nullable: true })
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
