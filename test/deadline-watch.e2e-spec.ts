@@ -66,7 +66,9 @@ describe('the deadline watch', () => {
       const consumer = await connection.jetstream().consumers.get(stream);
       const events: RequestEscalatedEvent[] = [];
       for await (const message of await consumer.fetch({ max_messages: 1_000, expires: 1_000 })) {
-        events.push(message.json<RequestEscalatedEvent>());
+        if (message.subject.endsWith('.request.escalated')) {
+          events.push(message.json<RequestEscalatedEvent>());
+        }
       }
       return events.filter((event) => event.requestId === requestId);
     } finally {

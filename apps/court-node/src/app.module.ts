@@ -31,6 +31,7 @@ import { CourtMessagingModule } from './messaging/court-messaging.module';
 import { DeadLetter } from './messaging/dead-letter.entity';
 import { InboxMessage } from './messaging/inbox-message.entity';
 import { OutboxMessage } from './messaging/outbox-message.entity';
+import { MonitorEventsModule } from './monitor-events/monitor-events.module';
 import { RequestMessage } from './requests/request-message.entity';
 import { Request } from './requests/request.entity';
 import { RequestsModule } from './requests/requests.module';
@@ -90,6 +91,7 @@ export class AppModule {
         TasksModule,
         FundsModule,
         SupervisionModule,
+        MonitorEventsModule,
       ],
       providers: [
         { provide: CourtNodeEnvironment, useValue: environment },

@@ -34,3 +34,7 @@ export * from './courts/yellow-river-bend.courts';
 export * from './validation/described';
 export * from './validation/is-one-of';
 export * from './events/request-escalated.event';
+export * from './events/request-updated.event';
+export * from './events/monitor-events';
+export * from './events/court-heartbeat.event';
+export * from './events/example-events';

@@ -1,6 +1,7 @@
 import {
   ASSET_CATEGORIES,
   AssetCategory,
+  HEARTBEAT_INTERVAL_SECONDS,
   IsCourtCode,
   IsOneOf,
   OptionalField,
@@ -14,6 +15,7 @@ const MAX_DELIVERIES_RULE = 'a whole number of deliveries from 1 to 1000';
 const RETRY_DELAY_RULE = 'a delay in milliseconds from 10 to 60000';
 const CHECK_INTERVAL_RULE = 'a delay in milliseconds from 1000 to 3600000';
 const CONCURRENCY_RULE = 'a whole number of messages from 1 to 1024';
+const HEARTBEAT_RULE = 'a whole number of seconds from 1 to 300';
 
 /** What a court node reads from its environment at start-up; see docs/CONFIGURATION.md. */
 export class CourtNodeEnvironment extends ServiceEnvironment {
@@ -55,6 +57,13 @@ export class CourtNodeEnvironment extends ServiceEnvironment {
   @Min(1_000, { message: CHECK_INTERVAL_RULE })
   @Max(3_600_000, { message: CHECK_INTERVAL_RULE })
   DEADLINE_CHECK_INTERVAL_MS = 60_000;
+
+  /** How often the node tells the monitor it is alive and how its transport is doing. */
+  @Type(() => Number)
+  @IsInt({ message: HEARTBEAT_RULE })
+  @Min(1, { message: HEARTBEAT_RULE })
+  @Max(300, { message: HEARTBEAT_RULE })
+  HEARTBEAT_INTERVAL_SECONDS = HEARTBEAT_INTERVAL_SECONDS;
 
   /** A JSON file of time limits and holidays replacing the defaults; see docs/CONFIGURATION.md. */
   @OptionalField()

@@ -204,7 +204,8 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
   ): Promise<void> {
     const supervisingCourt = this.directory.superiorOf(request.receivingCourt);
     const overdueSince = escalation.overdueSince.toISOString();
-    await this.outbox.enqueueEvent(manager, {
+    request.escalatedAt ??= now;
+    await this.outbox.enqueueEvent(manager, 'request.escalated', {
       id: newMessageId(),
       court: this.environment.COURT_ID,
       occurredAt: now.toISOString(),

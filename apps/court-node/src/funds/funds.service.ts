@@ -11,6 +11,7 @@ import { ActionNotAllowed, RequestNotFound, RequestRefused } from '../common/dom
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { ProtocolViolation } from '../messaging/inbound-errors';
 import { OutboxService } from '../messaging/outbox.service';
+import { RequestEvents } from '../monitor-events/request-events.subscriber';
 import { RequestLifecycle } from '../requests/request-lifecycle.service';
 import { Request } from '../requests/request.entity';
 import { RequestScope, RequestsService } from '../requests/requests.service';
@@ -59,6 +60,7 @@ export class FundsService {
         receivedOn: recovery.receivedOn,
         bankReference: recovery.bankReference,
       });
+      RequestEvents.changed(manager, task.id);
       return manager.save(recorded);
     });
   }

@@ -1,5 +1,6 @@
 import { NatsConnectionService, settleWithin, SHUTDOWN_WAIT_MS } from '@enforcement-link/messaging';
 import {
+  courtConsumerName,
   courtMessagesStreamName,
   DecodedMessage,
   inboundSubjectFilter,
@@ -88,7 +89,7 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
   }
 
   private get durableName(): string {
-    return `court-${this.environment.COURT_ID}`;
+    return courtConsumerName(this.environment.COURT_ID);
   }
 
   private async consumeUntilClosed(): Promise<void> {

@@ -3,10 +3,12 @@ import {
   MESSAGE_CATALOGUE,
   MessageBody,
   MessageType,
+  MONITOR_EVENT_CATALOGUE,
+  MonitorEvent,
   monitorEventSubject,
+  MonitorEventType,
   newMessageId,
   PROTOCOL_VERSION,
-  RequestEscalatedEvent,
   subjectFor,
 } from '@enforcement-link/protocol';
 import { Injectable } from '@nestjs/common';
@@ -68,14 +70,18 @@ export class OutboxService {
   }
 
   /** Writes an event for the command centres' monitor, sent as `enqueue` sends messages. */
-  async enqueueEvent(manager: EntityManager, event: RequestEscalatedEvent): Promise<void> {
-    refuseInvalid('request.escalated event', RequestEscalatedEvent, event);
+  async enqueueEvent<T extends MonitorEventType>(
+    manager: EntityManager,
+    type: T,
+    event: MonitorEvent<T>,
+  ): Promise<void> {
+    refuseInvalid(`${type} event`, MONITOR_EVENT_CATALOGUE[type], event);
     await this.write(manager, {
       id: event.id,
       subject: monitorEventSubject(
         this.environment.NATS_NAMESPACE,
         this.environment.COURT_ID,
-        'request.escalated',
+        type,
       ),
       payload: JSON.stringify(event),
     });

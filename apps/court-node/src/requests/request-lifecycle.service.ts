@@ -4,6 +4,8 @@ import {
   Envelope,
   FINAL_STATES,
   MessageBody,
+  Milestone,
+  MILESTONE_STATES,
   MessageType,
   ProtocolRejectionBody,
   RejectionReason,
@@ -24,6 +26,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ExpiryAlertsService } from '../deadlines/expiry-alerts.service';
 import { MessageNotApplicableYet, ProtocolViolation } from '../messaging/inbound-errors';
 import { OutboxService } from '../messaging/outbox.service';
+import { RequestEvents } from '../monitor-events/request-events.subscriber';
 import { RequestMessage } from './request-message.entity';
 import { Request } from './request.entity';
 
@@ -31,6 +34,10 @@ const REQUEST_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'asset-search.requested',
   'delegation.requested',
 ]);
+
+const MILESTONE_OF_STATE = new Map<RequestState, Milestone>(
+  Object.entries(MILESTONE_STATES).map(([milestone, state]) => [state, milestone as Milestone]),
+);
 
 /**
  * Moves requests through the protocol's lifecycle, on both sides: every message this court
@@ -61,7 +68,7 @@ export class RequestLifecycle {
     body: MessageBody<T>,
   ): Promise<Request> {
     this.enter(request, this.allowedState(request, undefined, type, 'requesting'));
-    await manager.insert(Request, request as QueryDeepPartialEntity<Request>);
+    await this.insert(manager, request);
     const envelope = await this.outbox.enqueue(manager, {
       type,
       to: request.receivingCourt,
@@ -83,7 +90,7 @@ export class RequestLifecycle {
     if (!sent.allowed) throw new ProtocolViolation(RejectionReason.NotAllowedInState, sent.detail);
     const delivered = transition(request.kind, sent.state, 'message.delivered', 'receiving');
     this.enter(request, delivered.allowed ? delivered.state : sent.state);
-    await manager.insert(Request, request as QueryDeepPartialEntity<Request>);
+    await this.insert(manager, request);
     await this.addToTimeline(manager, message.envelope, 'in', true);
     return request;
   }
@@ -220,6 +227,9 @@ export class RequestLifecycle {
         else request.forwardedTo = handlingCourt;
         break;
       }
+      case 'request.returned':
+        request.returnReason = (body as MessageBody<'request.returned'>).reason;
+        break;
       case 'asset-search.answered':
       case 'delegation.result-reported':
         request.result = plain;
@@ -235,8 +245,14 @@ export class RequestLifecycle {
     }
   }
 
+  private async insert(manager: EntityManager, request: Request): Promise<void> {
+    await manager.insert(Request, request as QueryDeepPartialEntity<Request>);
+    RequestEvents.changed(manager, request.id);
+  }
+
   /** Writes what a message may change; one statement, where `save` would read the row first. */
   async persist(manager: EntityManager, request: Request): Promise<void> {
+    RequestEvents.changed(manager, request.id);
     await manager.update(Request, request.id, {
       state: request.state,
       stateSince: request.stateSince,
@@ -245,6 +261,9 @@ export class RequestLifecycle {
       remindedPercent: request.remindedPercent,
       overdueSince: request.overdueSince,
       caseEscalatedAt: request.caseEscalatedAt,
+      escalatedAt: request.escalatedAt,
+      milestones: request.milestones,
+      returnReason: request.returnReason,
       progressReportDueAt: request.progressReportDueAt,
       progressRequestedAt: request.progressRequestedAt,
       receivingCourt: request.receivingCourt,
@@ -265,6 +284,8 @@ export class RequestLifecycle {
     const now = this.clock.now();
     request.state = state;
     request.stateSince = now;
+    const milestone = MILESTONE_OF_STATE.get(state);
+    if (milestone) request.milestones = { [milestone]: now.toISOString(), ...request.milestones };
     if (state === RequestState.Accepted && request.kind === 'delegation') {
       request.progressReportDueAt ??= this.deadlines.progressReportDueAt(now);
     }

@@ -5,7 +5,9 @@ import {
   MatterType,
   ProtocolRejectionBody,
   RequestKind,
+  RequestMilestones,
   RequestState,
+  ReturnReason,
   Side,
 } from '@enforcement-link/protocol';
 import { instanceToPlain } from 'class-transformer';
@@ -82,6 +84,18 @@ export class Request {
   @Column({ name: 'case_escalated_at', type: 'timestamptz', nullable: true })
   caseEscalatedAt: Date | null;
 
+  /** When the request first entered each milestone state, for the command centres' figures. */
+  @Column('jsonb')
+  milestones: RequestMilestones;
+
+  /** Set once the request was first escalated to the superior court. */
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
+
+  /** Why the receiving court returned the request, when it did. */
+  @Column({ name: 'return_reason', type: 'text', nullable: true })
+  returnReason: ReturnReason | null;
+
   @Column({ name: 'receiving_case_number', type: 'text', nullable: true })
   receivingCaseNumber: string | null;
 
@@ -131,6 +145,9 @@ export class Request {
       remindedPercent: 0,
       overdueSince: null,
       caseEscalatedAt: null,
+      milestones: {},
+      escalatedAt: null,
+      returnReason: null,
       progressReportDueAt: null,
       progressRequestedAt: null,
       receivingCaseNumber: null,

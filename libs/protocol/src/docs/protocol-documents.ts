@@ -1,4 +1,5 @@
-import { RequestEscalatedEvent } from '../events/request-escalated.event';
+import { MONITOR_EVENT_CATALOGUE } from '../events/monitor-events';
+import { CourtHeartbeatEvent } from '../events/court-heartbeat.event';
 import { senderOf } from '../lifecycle/lifecycle';
 import { MESSAGE_CATALOGUE, MessageType } from '../messages/catalogue';
 import { PROTOCOL_VERSION } from '../messages/envelope';
@@ -9,8 +10,23 @@ import { validationSchemas } from '../validation/validation-schemas';
 import { Schema } from '../validation/validation-schemas';
 
 const COMPONENTS = '#/components/schemas/';
-/** Events for the command centres' monitor, by type; they travel outside any envelope. */
-const MONITOR_EVENTS = { 'request.escalated': RequestEscalatedEvent };
+const EVENTS_ADDRESS = `{namespace}.events.v${PROTOCOL_MAJOR_VERSION}.{court}`;
+/**
+ * Events for the command centres' monitor, by type, with the subject each travels on; they
+ * travel outside any envelope.
+ */
+const MONITOR_EVENTS = {
+  ...Object.fromEntries(
+    Object.entries(MONITOR_EVENT_CATALOGUE).map(([type, event]) => [
+      type,
+      { event, address: `${EVENTS_ADDRESS}.${type}` },
+    ]),
+  ),
+  'court.heartbeat': {
+    event: CourtHeartbeatEvent,
+    address: `{namespace}.heartbeats.v${PROTOCOL_MAJOR_VERSION}.{court}`,
+  },
+};
 
 const SENDERS = {
   requesting: 'the requesting court',
@@ -28,7 +44,7 @@ export function componentSchemas(refPrefix = COMPONENTS): Record<string, Schema>
   const roots = [
     'Envelope',
     ...Object.values(MESSAGE_CATALOGUE).map((body) => body.name),
-    ...Object.values(MONITOR_EVENTS).map((event) => event.name),
+    ...Object.values(MONITOR_EVENTS).map(({ event }) => event.name),
   ];
   const reachable = new Set<string>();
   const visit = (name: string) => {
@@ -80,7 +96,7 @@ export function messageJsonSchemas(): Record<MessageType, Schema> {
 export function monitorEventJsonSchemas(): Record<string, Schema> {
   const definitions = componentSchemas('#/$defs/');
   return Object.fromEntries(
-    Object.entries(MONITOR_EVENTS).map(([type, event]) => [
+    Object.entries(MONITOR_EVENTS).map(([type, { event }]) => [
       type,
       {
         $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -138,7 +154,7 @@ export function asyncApiDocument(): Schema {
       };
     }
   }
-  for (const [type, event] of Object.entries(MONITOR_EVENTS)) {
+  for (const [type, { event, address }] of Object.entries(MONITOR_EVENTS)) {
     const name = event.name;
     const channel = `events.${type}`;
     messages[name] = {
@@ -150,7 +166,7 @@ export function asyncApiDocument(): Schema {
       payload: { $ref: `${COMPONENTS}${name}` },
     };
     channels[channel] = {
-      address: `{namespace}.events.v${PROTOCOL_MAJOR_VERSION}.{court}.${type}`,
+      address,
       title: `${type} event`,
       parameters: {
         namespace: { description: 'The network, `enf` in production.' },

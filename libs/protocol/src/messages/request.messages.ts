@@ -30,13 +30,14 @@ export const RETURN_REASONS = [
   'DUPLICATE',
   'OTHER',
 ] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
 
 @Described(
   '`request.returned` — the receiving court will not handle the request, and says why. Final.',
 )
 export class RequestReturnedBody {
   @IsOneOf(RETURN_REASONS)
-  reason: (typeof RETURN_REASONS)[number];
+  reason: ReturnReason;
 
   @Text(2000)
   explanation: string;

@@ -14,6 +14,11 @@ export function courtMessagesSubjects(namespace: string): string[] {
   return [`${namespace}.v${PROTOCOL_MAJOR_VERSION}.>`];
 }
 
+/** The durable consumer through which `court` reads the messages addressed to it. */
+export function courtConsumerName(court: string): string {
+  return `court-${court}`;
+}
+
 /**
  * Events for the enforcement command centres' monitor (escalations, for now) are kept in their
  * own stream, with limits retention, so a monitor and its replicas can read them at their pace.

@@ -54,3 +54,18 @@ export function monitorEventSubject(namespace: string, court: string, type: stri
 export function inboundSubjectFilter(namespace: string, court: string): string {
   return `${namespace}.v${PROTOCOL_MAJOR_VERSION}.${court}.>`;
 }
+
+/** `<namespace>.heartbeats.v<major>.<court>`: where `court`'s node says it is alive. */
+export function heartbeatSubject(namespace: string, court: string): string {
+  if (!arePartsValid({ namespace, to: court, from: court, type: 'court.heartbeat' })) {
+    throw new Error(
+      `cannot build a heartbeat subject from ${JSON.stringify({ namespace, court })}`,
+    );
+  }
+  return `${namespace}.heartbeats.v${PROTOCOL_MAJOR_VERSION}.${court}`;
+}
+
+/** Every court's heartbeats, for the monitor. */
+export function heartbeatsSubjectFilter(namespace: string): string {
+  return `${namespace}.heartbeats.v${PROTOCOL_MAJOR_VERSION}.*`;
+}

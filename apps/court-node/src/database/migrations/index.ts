@@ -7,6 +7,7 @@ import { TrackWholeCaseLimit1764500000000 } from './1764500000000-track-whole-ca
 import { CreateFunds1764600000000 } from './1764600000000-create-funds';
 import { TrackProgressReports1764700000000 } from './1764700000000-track-progress-reports';
 import { CreateSupervisedEscalations1764800000000 } from './1764800000000-create-supervised-escalations';
+import { TrackMilestonesForTheMonitor1764900000000 } from './1764900000000-track-milestones-for-the-monitor';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   CreateFunds1764600000000,
   TrackProgressReports1764700000000,
   CreateSupervisedEscalations1764800000000,
+  TrackMilestonesForTheMonitor1764900000000,
 ];

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CourtMessagingModule } from '../messaging/court-messaging.module';
+import { HeartbeatService } from './heartbeat.service';
+import { RequestEvents } from './request-events.subscriber';
+
+/** What this court tells the command centres' monitor: request snapshots and heartbeats. */
+@Module({
+  imports: [CourtMessagingModule],
+  providers: [RequestEvents, HeartbeatService],
+})
+export class MonitorEventsModule {}
