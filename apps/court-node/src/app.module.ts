@@ -73,6 +73,7 @@ export class AppModule {
         }),
         MessagingModule.forRoot({
           servers: environment.NATS_URL,
+          namespace: environment.NATS_NAMESPACE,
           connectionName: `court-node:${environment.COURT_ID}`,
           streams: [
             courtMessagesStream(environment.NATS_NAMESPACE),

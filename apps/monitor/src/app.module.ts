@@ -1,4 +1,4 @@
-import { MessagingModule, NatsHealthCheck } from '@enforcement-link/messaging';
+import { MessagingModule, monitorEventsStream, NatsHealthCheck } from '@enforcement-link/messaging';
 import {
   DatabaseHealthCheck,
   DatabaseModule,
@@ -6,8 +6,13 @@ import {
   LoggingModule,
 } from '@enforcement-link/platform';
 import { DynamicModule, Module } from '@nestjs/common';
+import { BacklogModule } from './backlog/backlog.module';
 import { MonitorEnvironment } from './config/monitor.environment';
 import { monitorMigrations } from './database/migrations';
+import { FiguresModule } from './figures/figures.module';
+import { ProjectionModule } from './projection/projection.module';
+import { MonitoredRequestsModule } from './requests/monitored-requests.module';
+import { TransportHealthModule } from './transport-health/transport-health.module';
 
 /** The database owner name of the monitor; court nodes own theirs by court code. */
 export const MONITOR_OWNER = 'monitor';
@@ -17,6 +22,8 @@ export class AppModule {
   static forRoot(environment: MonitorEnvironment): DynamicModule {
     return {
       module: AppModule,
+      // Its configuration is read by every feature module.
+      global: true,
       imports: [
         LoggingModule.forRoot(environment.LOG_LEVEL, { service: 'monitor' }),
         DatabaseModule.forRoot({
@@ -26,12 +33,19 @@ export class AppModule {
         }),
         MessagingModule.forRoot({
           servers: environment.NATS_URL,
+          namespace: environment.NATS_NAMESPACE,
           connectionName: 'monitor',
-          streams: [],
+          streams: [monitorEventsStream(environment.NATS_NAMESPACE)],
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
+        ProjectionModule,
+        BacklogModule,
+        FiguresModule,
+        MonitoredRequestsModule,
+        TransportHealthModule,
       ],
       providers: [{ provide: MonitorEnvironment, useValue: environment }],
+      exports: [MonitorEnvironment],
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './streams/court-messages.stream';
 export * from './streams/provision-streams';
 export * from './streams/monitor-events.stream';
 export * from './settle-within';
+export * from './court-directory-follower.service';

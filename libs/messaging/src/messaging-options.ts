@@ -3,6 +3,8 @@ import { StreamConfig } from 'nats';
 export interface MessagingOptions {
   /** Comma-separated server URLs, as in `NATS_URL`. */
   servers: string;
+  /** The network: `NATS_NAMESPACE`, which prefixes its subjects, streams and buckets. */
+  namespace: string;
   /** Shown by the server in its connection list: which service and court this is. */
   connectionName: string;
   /** Streams this service needs; created when missing and brought up to date on connect. */

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CourtDirectoryFollower } from './court-directory-follower.service';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { NatsConnectionService } from './nats-connection.service';
 import { NatsHealthCheck } from './nats.health-check';
@@ -13,8 +14,9 @@ export class MessagingModule {
         { provide: MESSAGING_OPTIONS, useValue: options },
         NatsConnectionService,
         NatsHealthCheck,
+        CourtDirectoryFollower,
       ],
-      exports: [NatsConnectionService, NatsHealthCheck],
+      exports: [NatsConnectionService, NatsHealthCheck, CourtDirectoryFollower],
     };
   }
 }

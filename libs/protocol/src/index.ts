@@ -38,3 +38,4 @@ export * from './events/request-updated.event';
 export * from './events/monitor-events';
 export * from './events/court-heartbeat.event';
 export * from './events/example-events';
+export * from './events/decode-monitor-event';

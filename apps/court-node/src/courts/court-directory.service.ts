@@ -1,56 +1,28 @@
-import { NatsConnectionService, settleWithin, SHUTDOWN_WAIT_MS } from '@enforcement-link/messaging';
-import {
-  COURT_DIRECTORY_KEY,
-  courtDirectoryBucket,
-  CourtDirectory,
-  CourtRecord,
-  FieldError,
-  MatterType,
-  YELLOW_RIVER_BEND_COURTS,
-} from '@enforcement-link/protocol';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { KvEntry, QueuedIterator } from 'nats';
+import { CourtDirectoryFollower } from '@enforcement-link/messaging';
+import { CourtDirectory, CourtRecord, FieldError, MatterType } from '@enforcement-link/protocol';
+import { Injectable } from '@nestjs/common';
 import { RequestRefused } from '../common/domain-errors';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 
-const RETRY_DELAY_MS = 1_000;
-
 /**
- * The network's courts as this node knows them, consulted before anything is sent: a request
- * to an unknown court, to this court itself, or for a matter the court does not take on is
- * refused at once instead of travelling to be returned.
- *
- * Every node follows the directory the network's administrators publish in the JetStream
- * key-value bucket `<NAMESPACE>_COURT_DIRECTORY`; until one is published (or while a published
- * one is invalid) it uses the Yellow River bend directory built into the protocol library.
+ * The network's courts as this node knows them (see CourtDirectoryFollower), consulted before
+ * anything is sent: a request to an unknown court, to this court itself, or for a matter the
+ * court does not take on is refused at once instead of travelling to be returned.
  */
 @Injectable()
-export class CourtDirectoryService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CourtDirectoryService.name);
-  private directory = CourtDirectory.from(YELLOW_RIVER_BEND_COURTS);
-  private watcher?: QueuedIterator<KvEntry>;
-  private stopping = false;
-  private following?: Promise<void>;
-
+export class CourtDirectoryService {
   constructor(
     private readonly environment: CourtNodeEnvironment,
-    private readonly nats: NatsConnectionService,
+    private readonly follower: CourtDirectoryFollower,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.following = this.followPublishedDirectory();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    this.watcher?.stop();
-    await settleWithin(this.following ?? Promise.resolve(), SHUTDOWN_WAIT_MS);
+  private get directory(): CourtDirectory {
+    return this.follower.directory;
   }
 
   get all(): CourtRecord[] {
     return this.directory.all;
   }
-
   /** The court one level up, which supervises `court`'s work when a time limit passes. */
   superiorOf(court: string): string | undefined {
     return this.directory.find(court)?.superiorCourt;
@@ -73,37 +45,4 @@ export class CourtDirectoryService implements OnApplicationBootstrap, OnApplicat
       ? undefined
       : `${court} does not take on ${matterType}; it takes ${record.matterTypes.join(', ')}`;
   }
-
-  private async followPublishedDirectory(): Promise<void> {
-    while (!this.stopping) {
-      const connection = this.nats.current;
-      if (connection && this.nats.isConnected) {
-        try {
-          const bucket = await connection
-            .jetstream()
-            .views.kv(courtDirectoryBucket(this.environment.NATS_NAMESPACE));
-          this.watcher = await bucket.watch({ key: COURT_DIRECTORY_KEY });
-          if (this.stopping) this.watcher.stop();
-          for await (const entry of this.watcher) this.adopt(entry);
-        } catch (error) {
-          this.logger.warn(`cannot follow the published court directory: ${describe(error)}`);
-        }
-      }
-      if (!this.stopping) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
-    }
-  }
-
-  private adopt(entry: KvEntry): void {
-    if (entry.operation !== 'PUT') return;
-    try {
-      this.directory = CourtDirectory.from(entry.json<unknown[]>());
-      this.logger.log(`following court directory revision ${entry.revision}`);
-    } catch (error) {
-      this.logger.error(`ignoring court directory revision ${entry.revision}: ${describe(error)}`);
-    }
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -9,6 +9,9 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DataSource } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 
+/** Until NATS is reached, how soon the first heartbeat is tried again. */
+const FIRST_BEAT_RETRY_MS = 250;
+
 const TRANSPORT_STATE = `
   SELECT (SELECT count(*) FROM outbox_messages WHERE published_at IS NULL) AS outbox_pending,
          (SELECT min(created_at) FROM outbox_messages WHERE published_at IS NULL) AS oldest_outbox_at,
@@ -25,6 +28,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   private readonly startedAt = new Date().toISOString();
   private timer?: NodeJS.Timeout;
   private beating?: Promise<void>;
+  private beatenOnce = false;
 
   constructor(
     private readonly environment: CourtNodeEnvironment,
@@ -44,25 +48,34 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
 
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => {
-      this.beating = this.beat().finally(() => {
-        if (this.timer) this.schedule(this.environment.HEARTBEAT_INTERVAL_SECONDS * 1000);
+      this.beating = this.beat().then((sent) => {
+        if (!this.timer) return;
+        this.schedule(
+          sent || this.beatenOnce
+            ? this.environment.HEARTBEAT_INTERVAL_SECONDS * 1000
+            : FIRST_BEAT_RETRY_MS,
+        );
       });
     }, delayMs);
   }
 
-  private async beat(): Promise<void> {
+  /** Publishes one heartbeat; false when NATS cannot be reached. Never throws. */
+  private async beat(): Promise<boolean> {
     const connection = this.nats.current;
-    if (!connection || !this.nats.isConnected) return;
+    if (!connection || !this.nats.isConnected) return false;
     try {
       const heartbeat = await this.measure();
       connection.publish(
         heartbeatSubject(this.environment.NATS_NAMESPACE, this.environment.COURT_ID),
         JSON.stringify(heartbeat),
       );
+      this.beatenOnce = true;
+      return true;
     } catch (error) {
       this.logger.warn(
         `no heartbeat this time: ${error instanceof Error ? error.message : String(error)}`,
       );
+      return false;
     }
   }
 

@@ -50,6 +50,17 @@ export function monitorEventSubject(namespace: string, court: string, type: stri
   return `${namespace}.events.v${PROTOCOL_MAJOR_VERSION}.${court}.${type}`;
 }
 
+/** The court and event type of a monitor event subject, or undefined for any other subject. */
+export function parseMonitorEventSubject(
+  subject: string,
+): { namespace: string; court: string; type: string } | undefined {
+  const [namespace, events, version, court, ...typeTokens] = subject.split('.');
+  const parts = { namespace, to: court, from: court, type: typeTokens.join('.') };
+  return events === 'events' && version === `v${PROTOCOL_MAJOR_VERSION}` && arePartsValid(parts)
+    ? { namespace, court, type: parts.type }
+    : undefined;
+}
+
 /** What a court's durable consumer filters on: every message addressed to it. */
 export function inboundSubjectFilter(namespace: string, court: string): string {
   return `${namespace}.v${PROTOCOL_MAJOR_VERSION}.${court}.>`;

@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { RequestFiltersQuery } from '../common/table.query';
+
+const LIMIT_RULE = 'a whole number from 1 to 1000';
+const OFFSET_RULE = 'a whole number from 0';
+
+export class OverdueQuery extends RequestFiltersQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @Type(() => Number)
+  @IsInt({ message: LIMIT_RULE })
+  @Min(1, { message: LIMIT_RULE })
+  @Max(1000, { message: LIMIT_RULE })
+  limit = 100;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @Type(() => Number)
+  @IsInt({ message: OFFSET_RULE })
+  @Min(0, { message: OFFSET_RULE })
+  offset = 0;
+}

@@ -1,0 +1,101 @@
+import { CourtDirectoryFollower } from '@enforcement-link/messaging';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Grouping, RequestFilters, RequestQuery } from '../common/grouping';
+
+/** Upper bounds, in whole days since the request was sent, of the ageing buckets. */
+export const AGEING_BUCKETS = [
+  { name: 'days0to3', upTo: 3 },
+  { name: 'days4to7', upTo: 7 },
+  { name: 'days8to15', upTo: 15 },
+  { name: 'days16to30', upTo: 30 },
+  { name: 'over30Days', upTo: undefined },
+] as const;
+
+export interface OverdueRequest {
+  requestId: string;
+  kind: string;
+  matterType: string | null;
+  requestingCourt: string;
+  receivingCourt: string;
+  province: string | null;
+  state: string;
+  dueAt: string;
+  overdueSince: string;
+  daysOverdue: number;
+  escalatedAt: string | null;
+}
+
+/** What is open across the network, how old it is, and what is late. */
+@Injectable()
+export class BacklogService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly courts: CourtDirectoryFollower,
+  ) {}
+
+  /** Open requests per group: how many, how many late, how many escalated, the oldest. */
+  backlog(grouping: Grouping, filters: RequestFilters): Promise<Record<string, unknown>[]> {
+    const query = new RequestQuery(this.courts.directory, grouping, filters);
+    return this.dataSource.query(
+      `SELECT ${query.keys}
+              count(*)::int AS open,
+              count(*) FILTER (WHERE r.overdue_since IS NOT NULL)::int AS overdue,
+              count(*) FILTER (WHERE r.escalated_at IS NOT NULL)::int AS escalated,
+              min(r.opened_at) AS "oldestOpenedAt"
+         FROM ${query.from}
+         ${query.where('r.is_open')}
+         ${query.groupBy}
+         ${query.orderBy}`,
+      query.parameters,
+    );
+  }
+
+  /** Open requests per group by age since they were sent: 0–3, 4–7, 8–15, 16–30, over 30 days. */
+  ageing(
+    grouping: Grouping,
+    filters: RequestFilters,
+    now = new Date(),
+  ): Promise<Record<string, unknown>[]> {
+    const query = new RequestQuery(this.courts.directory, grouping, filters);
+    const age = `floor(extract(epoch FROM (${query.parameter(now)}::timestamptz - r.opened_at)) / 86400)`;
+    let lowest = 0;
+    const buckets = AGEING_BUCKETS.map(({ name, upTo }) => {
+      const condition =
+        upTo === undefined ? `${age} >= ${lowest}` : `${age} BETWEEN ${lowest} AND ${upTo}`;
+      lowest = (upTo ?? 0) + 1;
+      return `count(*) FILTER (WHERE ${condition})::int AS "${name}"`;
+    });
+    return this.dataSource.query(
+      `SELECT ${query.keys} ${buckets.join(', ')}
+         FROM ${query.from}
+         ${query.where('r.is_open')}
+         ${query.groupBy}
+         ${query.orderBy}`,
+      query.parameters,
+    );
+  }
+
+  /** Open requests past their time limit, longest overdue first. */
+  overdue(
+    filters: RequestFilters,
+    page: { limit: number; offset: number },
+    now = new Date(),
+  ): Promise<OverdueRequest[]> {
+    const query = new RequestQuery(this.courts.directory, 'network', filters);
+    const at = query.parameter(now);
+    return this.dataSource.query(
+      `SELECT r.request_id AS "requestId", r.kind, r.matter_type AS "matterType",
+              r.requesting_court AS "requestingCourt", r.receiving_court AS "receivingCourt",
+              p.province, r.state, r.due_at AS "dueAt", r.overdue_since AS "overdueSince",
+              floor(extract(epoch FROM (${at}::timestamptz - r.overdue_since)) / 86400)::int
+                AS "daysOverdue",
+              r.escalated_at AS "escalatedAt"
+         FROM ${query.from}
+         ${query.where('r.is_open', 'r.overdue_since IS NOT NULL')}
+         ORDER BY r.overdue_since, r.request_id
+         LIMIT ${query.parameter(page.limit)} OFFSET ${query.parameter(page.offset)}`,
+      query.parameters,
+    );
+  }
+}

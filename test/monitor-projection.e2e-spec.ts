@@ -1,0 +1,310 @@
+import {
+  EXAMPLE_BODIES,
+  EXAMPLE_MONITOR_EVENTS,
+  monitorEventSubject,
+  newMessageId,
+  RequestState,
+} from '@enforcement-link/protocol';
+import { connect } from 'nats';
+import { Clock } from '../apps/court-node/src/deadlines/clock';
+import { DeadlineWatch } from '../apps/court-node/src/deadlines/deadline-watch.service';
+import { CourtApi, startCourts } from './support/court-api';
+import { NATS_URL, RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
+import { waitFor } from './support/wait-for';
+
+const DAY_MS = 86_400_000;
+type Row = Record<string, unknown>;
+
+/**
+ * Xinzhou sends work to Yulin and Ordos, whose nodes answer, return and let a time limit pass;
+ * the monitor, reading only the events stream and heartbeats, must show the same picture.
+ */
+describe('the monitor’s projection of the network', () => {
+  let network: TestNetwork;
+  let monitor: RunningApp;
+  let xinzhou: CourtApi;
+  let yulin: CourtApi;
+  let ordos: CourtApi;
+  const ids: Record<'accepted' | 'returned' | 'searched' | 'late', string> = {
+    accepted: '',
+    returned: '',
+    searched: '',
+    late: '',
+  };
+
+  async function read<T = Row[]>(path: string, status = 200): Promise<T> {
+    const response = await fetch(`${monitor.url}${path}`);
+    const body = (await response.json()) as T;
+    if (response.status !== status) {
+      throw new Error(`GET ${path} answered ${response.status}: ${JSON.stringify(body)}`);
+    }
+    return body;
+  }
+
+  /** Waits until the monitor has applied everything in the stream. */
+  async function caughtUp(): Promise<void> {
+    await waitFor('the monitor to catch up with the events stream', async () => {
+      const status = await read<{ lag?: number; position: number }>('/api/projection');
+      return status.lag === 0 && status.position > 0 ? status : undefined;
+    });
+  }
+
+  beforeAll(async () => {
+    network = TestNetwork.create();
+    monitor = await network.startMonitor(network.monitorEnvironment());
+    await waitUntilReady(monitor.url);
+    const quiet = { DEADLINE_CHECK_INTERVAL_MS: '3600000' };
+    ({ xinzhou, yulin, ordos } = await startCourts(network, {
+      xinzhou: quiet,
+      yulin: {
+        ...quiet,
+        ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
+        ASSET_REGISTRY_SAMPLE_DATA: 'true',
+      },
+      ordos: quiet,
+    }));
+
+    const accepted = await xinzhou.createDelegation('yulin');
+    ids.accepted = accepted.id;
+    await yulin.waitForState(`/api/tasks/${accepted.id}`, RequestState.Delivered);
+    await yulin.post(`/api/tasks/${accepted.id}/accept`, EXAMPLE_BODIES['request.accepted']);
+    await xinzhou.waitForState(`/api/delegations/${accepted.id}`, RequestState.Accepted);
+    await yulin.post(
+      `/api/tasks/${accepted.id}/recoveries`,
+      {
+        amount: { fen: 1_234_500, currency: 'CNY' },
+        payer: '中国工商银行榆林分行',
+        receivedOn: '2024-05-06',
+        bankReference: 'KH-MONITOR-1',
+      },
+      201,
+    );
+
+    const returned = await xinzhou.createDelegation('ordos');
+    ids.returned = returned.id;
+    await ordos.waitForState(`/api/tasks/${returned.id}`, RequestState.Delivered);
+    await ordos.post(`/api/tasks/${returned.id}/return`, {
+      reason: 'NOT_IN_JURISDICTION',
+      explanation: '被执行人财产不在本院辖区。',
+    });
+    await xinzhou.waitForState(`/api/delegations/${returned.id}`, RequestState.Returned);
+
+    const searched = await xinzhou.createAssetSearch('yulin', {
+      categories: ['bank-deposit'],
+      documents: [],
+    });
+    ids.searched = searched.id;
+    await xinzhou.waitForState(`/api/asset-searches/${searched.id}`, RequestState.ResultReported);
+    await xinzhou.post(
+      `/api/asset-searches/${searched.id}/confirm`,
+      EXAMPLE_BODIES['result.confirmed'],
+    );
+
+    const late = await xinzhou.createDelegation('ordos');
+    ids.late = late.id;
+    await xinzhou.waitForState(`/api/delegations/${late.id}`, RequestState.Delivered);
+    // Eight days on, Ordos has neither accepted nor returned it: Xinzhou's watch escalates.
+    jest
+      .spyOn(xinzhou.node.app.get(Clock), 'now')
+      .mockReturnValue(new Date(Date.now() + 8 * DAY_MS));
+    await xinzhou.node.app.get(DeadlineWatch).checkDue();
+    await waitFor('the late delegation to be escalated', async () => {
+      const [request] = await network.query<{ escalated_at: Date | null }>(
+        xinzhou.databaseUrl,
+        'SELECT escalated_at FROM requests WHERE id = $1',
+        [late.id],
+      );
+      return request.escalated_at ?? undefined;
+    });
+    await ordos.waitForState(`/api/tasks/${late.id}`, RequestState.Delivered);
+    await waitFor('Xinzhou to have published everything', async () => {
+      const [{ waiting }] = await network.query<{ waiting: string }>(
+        xinzhou.databaseUrl,
+        'SELECT count(*) AS waiting FROM outbox_messages WHERE published_at IS NULL',
+      );
+      return waiting === '0' ? true : undefined;
+    });
+    await caughtUp();
+  });
+
+  afterAll(() => network.cleanup());
+
+  it('shows the open backlog by court, each request counted for the court that handles it', async () => {
+    expect(await read('/api/backlog?by=court')).toEqual([
+      {
+        court: 'ordos',
+        open: 1,
+        overdue: 1,
+        escalated: 1,
+        oldestOpenedAt: expect.any(String) as string,
+      },
+      {
+        court: 'yulin',
+        open: 1,
+        overdue: 0,
+        escalated: 0,
+        oldestOpenedAt: expect.any(String) as string,
+      },
+    ]);
+    expect(await read('/api/backlog?by=province')).toEqual([
+      expect.objectContaining({ province: 'inner-mongolia', open: 1, overdue: 1 }),
+      expect.objectContaining({ province: 'shaanxi', open: 1, overdue: 0 }),
+    ]);
+    expect(await read('/api/backlog?by=court-pair&requestingCourt=xinzhou')).toEqual([
+      expect.objectContaining({ requestingCourt: 'xinzhou', receivingCourt: 'ordos', open: 1 }),
+      expect.objectContaining({ requestingCourt: 'xinzhou', receivingCourt: 'yulin', open: 1 }),
+    ]);
+    expect(await read('/api/backlog?by=state')).toEqual([
+      expect.objectContaining({ state: RequestState.Accepted, open: 1 }),
+      expect.objectContaining({ state: RequestState.Delivered, open: 1 }),
+    ]);
+    expect(await read('/api/backlog?by=matter-type&province=shaanxi')).toEqual([
+      expect.objectContaining({ matterType: 'freeze-deposit', open: 1 }),
+    ]);
+  });
+
+  it('puts every open request in an ageing bucket', async () => {
+    expect(await read('/api/backlog/ageing?by=network')).toEqual([
+      { days0to3: 2, days4to7: 0, days8to15: 0, days16to30: 0, over30Days: 0 },
+    ]);
+  });
+
+  it('lists the overdue request, with a drill-down to both courts’ timeline', async () => {
+    const overdue = await read('/api/overdue');
+    expect(overdue).toEqual([
+      expect.objectContaining({
+        requestId: ids.late,
+        requestingCourt: 'xinzhou',
+        receivingCourt: 'ordos',
+        province: 'inner-mongolia',
+        state: RequestState.Delivered,
+        escalatedAt: expect.any(String) as string,
+      }),
+    ]);
+    const { request, timeline } = await read<{ request: Row; timeline: Row[] }>(
+      `/api/requests/${ids.late}`,
+    );
+    expect(request).toMatchObject({ state: RequestState.Delivered, wasOverdue: true });
+    expect(
+      new Set(timeline.map((entry) => `${entry.court as string} ${entry.type as string}`)),
+    ).toEqual(
+      new Set(['xinzhou request.updated', 'ordos request.updated', 'xinzhou request.escalated']),
+    );
+    const { party } = EXAMPLE_BODIES['delegation.requested'] as unknown as {
+      party: { name: string };
+    };
+    expect(JSON.stringify(timeline)).not.toContain(party.name);
+    await read(`/api/requests/${newMessageId()}`, 404);
+  });
+
+  it('reports time limits kept, the return rate with reasons, speed and money', async () => {
+    const [figures] = await read('/api/figures?by=network');
+    expect(figures).toMatchObject({
+      requests: 4,
+      concluded: 2,
+      concludedWithinLimit: 2,
+      withinLimitShare: 1,
+      returned: 1,
+      returnRate: 0.5,
+      recoveredFen: 1_234_500,
+      transferredFen: 0,
+      inTransitFen: 0,
+    });
+    expect(figures.signInHoursMedian).toEqual(expect.any(Number));
+    expect(figures.acceptanceHoursP95).toEqual(expect.any(Number));
+    expect(await read('/api/figures/return-reasons?by=court')).toEqual([
+      { court: 'ordos', reason: 'NOT_IN_JURISDICTION', returned: 1 },
+    ]);
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    expect(await read(`/api/reports/monthly?month=${month}&by=court`)).toEqual([
+      expect.objectContaining({ court: 'ordos', requests: 2, returned: 1 }),
+      expect.objectContaining({ court: 'yulin', requests: 2, concluded: 1 }),
+    ]);
+    expect(await read('/api/reports/monthly?month=2019-01')).toEqual([]);
+  });
+
+  it('exports a table as CSV', async () => {
+    const response = await fetch(`${monitor.url}/api/backlog?by=court&format=csv`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toContain('backlog.csv');
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('court,open,overdue,escalated,oldestOpenedAt');
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual([
+      'ordos,1,1',
+      'yulin,1,0',
+    ]);
+  });
+
+  it('knows which court nodes are alive from their heartbeats', async () => {
+    const nodes = await waitFor('a heartbeat from each court node', async () => {
+      const table = await read('/api/transport/court-nodes');
+      return table.filter((node) => !node.silent).length === 3 ? table : undefined;
+    });
+    const byCourt = new Map(nodes.map((node) => [node.court, node]));
+    for (const court of ['xinzhou', 'yulin', 'ordos']) {
+      expect(byCourt.get(court)).toMatchObject({ silent: false, deadLetters: 0 });
+    }
+    expect(byCourt.get('wuhai')).toMatchObject({ nameZh: '乌海市中级人民法院', silent: true });
+  });
+
+  it('answers bad filters with 400 naming the field', async () => {
+    const refused = await read<{ fieldErrors: Row[] }>('/api/backlog?by=galaxy&province=mars', 400);
+    expect(refused.fieldErrors.map((error) => error.field).sort()).toEqual(['by', 'province']);
+  });
+
+  it('stores an event once however often it arrives, and ignores one a court forged', async () => {
+    const connection = await connect({ servers: NATS_URL });
+    try {
+      const js = connection.jetstream();
+      const replayed = {
+        ...EXAMPLE_MONITOR_EVENTS['request.updated'],
+        id: newMessageId(),
+        requestId: ids.accepted,
+        requestingCourt: 'xinzhou',
+        occurredAt: new Date().toISOString(),
+        stateSince: '2020-01-01T00:00:00Z',
+      };
+      const subject = monitorEventSubject(network.namespace, 'yulin', 'request.updated');
+      // Without Nats-Msg-Id JetStream keeps both copies; the monitor must not.
+      await js.publish(subject, JSON.stringify(replayed));
+      await js.publish(subject, JSON.stringify(replayed));
+      await js.publish(
+        monitorEventSubject(network.namespace, 'xinzhou', 'request.updated'),
+        JSON.stringify({ ...replayed, id: newMessageId(), court: 'yulin' }),
+      );
+    } finally {
+      await connection.close();
+    }
+    await caughtUp();
+    const { request, timeline } = await read<{ request: Row; timeline: Row[] }>(
+      `/api/requests/${ids.accepted}`,
+    );
+    // An old snapshot changes nothing: the state stays the newest either court published.
+    expect(request).toMatchObject({ state: RequestState.Accepted, recoveredFen: 1_234_500 });
+    const old = timeline.filter(
+      (entry) => (entry.event as Row).stateSince === '2020-01-01T00:00:00Z',
+    );
+    expect(old).toHaveLength(1);
+    expect(old[0].court).toBe('yulin');
+  });
+
+  it('rebuilds the same projection from the stream', async () => {
+    const before = await Promise.all(
+      ['/api/backlog?by=court-pair', '/api/figures?by=court', '/api/overdue'].map((path) =>
+        read(path),
+      ),
+    );
+    const rebuilt = await fetch(`${monitor.url}/api/projection/rebuild`, { method: 'POST' });
+    expect(rebuilt.status).toBe(202);
+    await caughtUp();
+    const after = await Promise.all(
+      ['/api/backlog?by=court-pair', '/api/figures?by=court', '/api/overdue'].map((path) =>
+        read(path),
+      ),
+    );
+    expect(after).toEqual(before);
+  });
+});
