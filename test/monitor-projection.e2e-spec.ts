@@ -250,6 +250,28 @@ describe('the monitor’s projection of the network', () => {
     expect(byCourt.get('wuhai')).toMatchObject({ nameZh: '乌海市中级人民法院', silent: true });
   });
 
+  it('serves Prometheus metrics on the monitor and on every court node', async () => {
+    const monitorMetrics = await (await fetch(`${monitor.url}/metrics`)).text();
+    expect(monitorMetrics).toMatch(
+      /^enforcement_link_events_applied_total\{type="request\.updated",service="monitor"\} \d+/m,
+    );
+    expect(monitorMetrics).toMatch(/^enforcement_link_network_overdue_requests\{[^}]*\} 1$/m);
+    expect(monitorMetrics).toMatch(/^enforcement_link_projection_lag_events\{[^}]*\} 0$/m);
+
+    const xinzhouMetrics = await (await fetch(`${xinzhou.node.url}/metrics`)).text();
+    expect(xinzhouMetrics).toMatch(
+      /^enforcement_link_messages_received_total\{type="request\.accepted",outcome="processed",service="court-node",court="xinzhou"\} 1$/m,
+    );
+    expect(xinzhouMetrics).toMatch(
+      /^enforcement_link_messages_published_total\{type="delegation\.requested",[^}]*\} 3$/m,
+    );
+    expect(xinzhouMetrics).toMatch(/^enforcement_link_message_handling_seconds_bucket\{/m);
+    expect(xinzhouMetrics).toMatch(/^enforcement_link_outbox_pending\{[^}]*\} 0$/m);
+    expect(xinzhouMetrics).toMatch(/^enforcement_link_consumer_pending\{[^}]*\} \d+$/m);
+    expect(xinzhouMetrics).toMatch(/^enforcement_link_dead_letters\{[^}]*\} 0$/m);
+    expect(xinzhouMetrics).toMatch(/^process_resident_memory_bytes\{[^}]*\} \d+/m);
+  });
+
   it('answers bad filters with 400 naming the field', async () => {
     const refused = await read<{ fieldErrors: Row[] }>('/api/backlog?by=galaxy&province=mars', 400);
     expect(refused.fieldErrors.map((error) => error.field).sort()).toEqual(['by', 'province']);

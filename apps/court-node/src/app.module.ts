@@ -9,6 +9,7 @@ import {
   DatabaseModule,
   HealthModule,
   LoggingModule,
+  MetricsModule,
 } from '@enforcement-link/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -31,6 +32,7 @@ import { CourtMessagingModule } from './messaging/court-messaging.module';
 import { DeadLetter } from './messaging/dead-letter.entity';
 import { InboxMessage } from './messaging/inbox-message.entity';
 import { OutboxMessage } from './messaging/outbox-message.entity';
+import { CourtNodeMetricsModule } from './metrics/court-node-metrics.module';
 import { MonitorEventsModule } from './monitor-events/monitor-events.module';
 import { RequestMessage } from './requests/request-message.entity';
 import { Request } from './requests/request.entity';
@@ -81,6 +83,8 @@ export class AppModule {
           ],
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
+        MetricsModule.forRoot({ service: 'court-node', court: environment.COURT_ID }),
+        CourtNodeMetricsModule,
         CourtMessagingModule,
         CourtsModule,
         DeadlinesModule,

@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { CourtNodeEnvironment } from './config/court-node.environment';
 import { CourtMessageTransport } from './messaging/court-message.transport';
 import { InboxService } from './messaging/inbox.service';
+import { CourtNodeMetrics } from './metrics/court-node.metrics';
 
 /** The court node: its HTTP API, and its inbound court messages through JetStream. */
 export async function createCourtNodeApp(
@@ -22,6 +23,7 @@ export async function createCourtNodeApp(
     app.get(InboxService),
     app.get(NatsConnectionService),
     environment,
+    app.get(CourtNodeMetrics),
   );
   app.connectMicroservice({ strategy: transport });
   await app.startAllMicroservices();

@@ -4,12 +4,14 @@ import {
   DatabaseModule,
   HealthModule,
   LoggingModule,
+  MetricsModule,
 } from '@enforcement-link/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { BacklogModule } from './backlog/backlog.module';
 import { MonitorEnvironment } from './config/monitor.environment';
 import { monitorMigrations } from './database/migrations';
 import { FiguresModule } from './figures/figures.module';
+import { MonitorMetricsModule } from './metrics/monitor-metrics.module';
 import { ProjectionModule } from './projection/projection.module';
 import { MonitoredRequestsModule } from './requests/monitored-requests.module';
 import { TransportHealthModule } from './transport-health/transport-health.module';
@@ -38,6 +40,8 @@ export class AppModule {
           streams: [monitorEventsStream(environment.NATS_NAMESPACE)],
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
+        MetricsModule.forRoot({ service: 'monitor' }),
+        MonitorMetricsModule,
         ProjectionModule,
         BacklogModule,
         FiguresModule,

@@ -11,3 +11,4 @@ export * from './database/transient-database-error';
 export * from './health/health-check';
 export * from './health/health.module';
 export * from './logging/logging.module';
+export * from './metrics/metrics.module';

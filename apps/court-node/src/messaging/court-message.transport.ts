@@ -11,6 +11,7 @@ import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, nano
 import { lastValueFrom } from 'rxjs';
 import { EntityManager } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { CourtNodeMetrics } from '../metrics/court-node.metrics';
 import { InboundMessageContext } from './inbound-message.context';
 import { ProtocolViolation } from './inbound-errors';
 import { InboxService, Settlement } from './inbox.service';
@@ -41,6 +42,7 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
     private readonly inbox: InboxService,
     private readonly nats: NatsConnectionService,
     private readonly environment: CourtNodeEnvironment,
+    private readonly metrics: CourtNodeMetrics,
   ) {
     super();
   }
@@ -150,6 +152,7 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
   }
 
   private async handle(message: JsMsg): Promise<void> {
+    const started = performance.now();
     const settlement: Settlement = await this.inbox.receive({
       subject: message.subject,
       data: message.data,
@@ -166,6 +169,11 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
         message.nak(settlement.delayMs);
         break;
     }
+    this.metrics.messageSettled(
+      message.subject,
+      settlement.action === 'nak' ? 'retried' : settlement.outcome,
+      (performance.now() - started) / 1000,
+    );
   }
 }
 

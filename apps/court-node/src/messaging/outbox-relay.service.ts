@@ -2,6 +2,7 @@ import { NatsConnectionService } from '@enforcement-link/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JetStreamClient } from 'nats';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { CourtNodeMetrics } from '../metrics/court-node.metrics';
 import { OutboxMessage } from './outbox-message.entity';
 
 const BATCH_SIZE = 100;
@@ -40,6 +41,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly dataSource: DataSource,
     private readonly nats: NatsConnectionService,
+    private readonly metrics: CourtNodeMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -136,6 +138,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       msgID: message.id,
       timeout: PUBLISH_TIMEOUT_MS,
     });
+    this.metrics.messagePublished(message.subject);
   }
 
   private async postpone(

@@ -1,21 +1,11 @@
 import { NatsConnectionService } from '@enforcement-link/messaging';
-import {
-  CourtHeartbeatEvent,
-  courtConsumerName,
-  courtMessagesStreamName,
-  heartbeatSubject,
-} from '@enforcement-link/protocol';
+import { CourtHeartbeatEvent, heartbeatSubject } from '@enforcement-link/protocol';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { TransportState } from '../metrics/transport-state.service';
 
 /** Until NATS is reached, how soon the first heartbeat is tried again. */
 const FIRST_BEAT_RETRY_MS = 250;
-
-const TRANSPORT_STATE = `
-  SELECT (SELECT count(*) FROM outbox_messages WHERE published_at IS NULL) AS outbox_pending,
-         (SELECT min(created_at) FROM outbox_messages WHERE published_at IS NULL) AS oldest_outbox_at,
-         (SELECT count(*) FROM dead_letters WHERE replayed_at IS NULL) AS dead_letters`;
 
 /**
  * Tells the command centres' monitor, every HEARTBEAT_INTERVAL_SECONDS, that this node is
@@ -33,7 +23,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly environment: CourtNodeEnvironment,
     private readonly nats: NatsConnectionService,
-    private readonly dataSource: DataSource,
+    private readonly transport: TransportState,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -80,31 +70,16 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async measure(): Promise<CourtHeartbeatEvent> {
-    const [[transport], consumer] = await Promise.all([
-      this.dataSource.query<
-        { outbox_pending: string; oldest_outbox_at: Date | null; dead_letters: string }[]
-      >(TRANSPORT_STATE),
-      this.nats
-        .jetStreamManager()
-        .then((manager) =>
-          manager.consumers.info(
-            courtMessagesStreamName(this.environment.NATS_NAMESPACE),
-            courtConsumerName(this.environment.COURT_ID),
-          ),
-        )
-        .catch(() => undefined),
-    ]);
+    const figures = await this.transport.measure();
     return {
       court: this.environment.COURT_ID,
       sentAt: new Date().toISOString(),
       startedAt: this.startedAt,
       intervalSeconds: this.environment.HEARTBEAT_INTERVAL_SECONDS,
-      consumerPending: consumer ? consumer.num_pending + consumer.num_ack_pending : 0,
-      outboxPending: Number(transport.outbox_pending),
-      ...(transport.oldest_outbox_at
-        ? { oldestOutboxAt: transport.oldest_outbox_at.toISOString() }
-        : {}),
-      deadLetters: Number(transport.dead_letters),
+      consumerPending: figures.consumerPending ?? 0,
+      outboxPending: figures.outboxPending,
+      ...(figures.oldestOutboxAt ? { oldestOutboxAt: figures.oldestOutboxAt.toISOString() } : {}),
+      deadLetters: figures.deadLetters,
     };
   }
 }

@@ -3,6 +3,7 @@ import { decodeMonitorEvent, monitorEventsStreamName } from '@enforcement-link/p
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 import { MonitorEnvironment } from '../config/monitor.environment';
+import { MonitorMetrics } from '../metrics/monitor.metrics';
 import { ProjectionStore, ReadEvent } from './projection-store';
 
 /** Events applied in one transaction at most; under load batches grow up to this. */
@@ -34,6 +35,7 @@ export class EventIngestion implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly store: ProjectionStore,
     private readonly nats: NatsConnectionService,
+    private readonly metrics: MonitorMetrics,
     environment: MonitorEnvironment,
   ) {
     this.stream = monitorEventsStreamName(environment.NATS_NAMESPACE);
@@ -139,8 +141,14 @@ export class EventIngestion implements OnApplicationBootstrap, OnApplicationShut
         batch.length === MAX_BATCH ? batch[batch.length - 1].streamSequence : this.lastRead;
       this.drained?.();
       try {
+        const started = performance.now();
         await this.store.apply(this.stream, upTo, batch);
         this.applied = upTo;
+        this.metrics.batchApplied(
+          upTo,
+          batch.map((event) => event.type),
+          (performance.now() - started) / 1000,
+        );
       } catch (error) {
         // Read again from the stored position: nothing of the failed batch was kept.
         this.logger.warn(`applying events up to ${upTo} failed: ${describe(error)}`);
