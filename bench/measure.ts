@@ -9,6 +9,7 @@ export interface Summary {
   inFlight: number | string;
   throughput: number;
   p50: number;
+  p95: number;
   p99: number;
 }
 
@@ -22,6 +23,7 @@ export function summarise(inFlight: number | string, measurement: Measurement): 
     inFlight,
     throughput: measurement.completed / measurement.seconds,
     p50: at(0.5),
+    p95: at(0.95),
     p99: at(0.99),
   };
 }

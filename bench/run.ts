@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { TestNetwork } from '../test/support/test-network';
 import { CourtNodeHop } from './court-node-hop';
 import { FloorHop } from './floor-hop';
+import { measureMonitor, MonitorResults } from './monitor-projection';
 import { closedLoop, openLoop, OneRequest, summarise, Summary } from './measure';
 
 const IN_FLIGHT = [1, 32, 256];
@@ -28,7 +29,35 @@ function describe(summary: Summary): string {
   return `${summary.throughput.toFixed(0)}/s, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms`;
 }
 
-function report(node: Summary[], floor: Summary[], halfLoad: Summary): string {
+const MONITOR_QUERY_P95_MS = 100;
+const MONITOR_EVENTS_PER_SECOND = 5_000;
+
+function monitorReport(monitor: MonitorResults): string[] {
+  const slowest = Math.max(...monitor.queries.map((query) => query.p95));
+  return [
+    '',
+    `Monitor, ${monitor.requests.toLocaleString('en')} requests in its projection (generated), ${monitor.rounds} rounds of each query over HTTP, one at a time:`,
+    '',
+    '| query | p50 ms | p95 ms | p99 ms |',
+    '| --- | --: | --: | --: |',
+    ...monitor.queries.map(
+      (query) =>
+        `| \`${query.inFlight}\` | ${query.p50.toFixed(1)} | ${query.p95.toFixed(1)} | ${query.p99.toFixed(1)} |`,
+    ),
+    '',
+    `Monitor ingestion: ${monitor.events.toLocaleString('en')} events read from the stream and applied in ${monitor.ingestSeconds.toFixed(1)} s, process start included: ${monitor.eventsPerSecond.toFixed(0)} events/s.`,
+    '',
+    `- Monitor queries at ${monitor.requests.toLocaleString('en')} requests: slowest p95 ${slowest.toFixed(1)} ms (target under ${MONITOR_QUERY_P95_MS} ms): ${slowest < MONITOR_QUERY_P95_MS ? 'met' : 'NOT met'}.`,
+    `- Monitor ingestion: ${monitor.eventsPerSecond.toFixed(0)} events/s (target at least ${MONITOR_EVENTS_PER_SECOND}): ${monitor.eventsPerSecond >= MONITOR_EVENTS_PER_SECOND ? 'met' : 'NOT met'}.`,
+  ];
+}
+
+function report(
+  node: Summary[],
+  floor: Summary[],
+  halfLoad: Summary,
+  monitor: MonitorResults,
+): string {
   const rows = node.map((ours, i) => {
     const base = floor[i];
     return `| ${ours.inFlight} | ${ours.throughput.toFixed(0)} | ${ours.p50.toFixed(1)} | ${ours.p99.toFixed(1)} | ${base.throughput.toFixed(0)} | ${base.p50.toFixed(1)} | ${base.p99.toFixed(1)} | ${((100 * ours.throughput) / base.throughput).toFixed(0)}% |`;
@@ -46,6 +75,7 @@ function report(node: Summary[], floor: Summary[], halfLoad: Summary): string {
     '',
     `- Throughput at 32 in flight: ${(100 * at32).toFixed(0)}% of the floor (target at least 50%): ${at32 >= 0.5 ? 'met' : 'NOT met'}.`,
     `- p99 at half the maximum throughput: ${halfLoad.p99.toFixed(1)} ms (target under 100 ms): ${halfLoad.p99 < 100 ? 'met' : 'NOT met'}.`,
+    ...monitorReport(monitor),
   ].join('\n');
 }
 
@@ -76,7 +106,17 @@ async function main(): Promise<void> {
       await floorHop.stop();
     }
 
-    const table = report(node, floor, halfLoad);
+    process.stderr.write(
+      'Measuring the monitor: ingestion, then queries over a large projection...\n',
+    );
+    const monitor = await measureMonitor(network);
+    for (const query of monitor.queries) {
+      process.stderr.write(
+        `monitor ${query.inFlight}: p50 ${query.p50.toFixed(1)} ms, p95 ${query.p95.toFixed(1)} ms\n`,
+      );
+    }
+
+    const table = report(node, floor, halfLoad, monitor);
     writeFileSync('reports/bench-results.md', `${table}\n`);
     process.stdout.write(`\n${table}\n\n(also in reports/bench-results.md)\n`);
   } finally {

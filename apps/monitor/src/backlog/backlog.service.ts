@@ -26,6 +26,10 @@ export interface OverdueRequest {
   escalatedAt: string | null;
 }
 
+function daysBefore(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * 86_400_000);
+}
+
 /** What is open across the network, how old it is, and what is late. */
 @Injectable()
 export class BacklogService {
@@ -58,13 +62,16 @@ export class BacklogService {
     now = new Date(),
   ): Promise<Record<string, unknown>[]> {
     const query = new RequestQuery(this.courts.directory, grouping, filters);
-    const age = `floor(extract(epoch FROM (${query.parameter(now)}::timestamptz - r.opened_at)) / 86400)`;
-    let lowest = 0;
+    // Aged at most `upTo` whole days: sent after `upTo + 1` days before now, and not in a
+    // younger bucket. Bounds are compared as times, so no age is computed per request.
+    let youngerBucketStart: string | undefined;
     const buckets = AGEING_BUCKETS.map(({ name, upTo }) => {
-      const condition =
-        upTo === undefined ? `${age} >= ${lowest}` : `${age} BETWEEN ${lowest} AND ${upTo}`;
-      lowest = (upTo ?? 0) + 1;
-      return `count(*) FILTER (WHERE ${condition})::int AS "${name}"`;
+      const bounds = youngerBucketStart ? [`r.opened_at <= ${youngerBucketStart}`] : [];
+      if (upTo !== undefined) {
+        youngerBucketStart = query.parameter(daysBefore(now, upTo + 1));
+        bounds.push(`r.opened_at > ${youngerBucketStart}`);
+      }
+      return `count(*) FILTER (WHERE ${bounds.join(' AND ')})::int AS "${name}"`;
     });
     return this.dataSource.query(
       `SELECT ${query.keys} ${buckets.join(', ')}
@@ -82,7 +89,7 @@ export class BacklogService {
     page: { limit: number; offset: number },
     now = new Date(),
   ): Promise<OverdueRequest[]> {
-    const query = new RequestQuery(this.courts.directory, 'network', filters);
+    const query = new RequestQuery(this.courts.directory, 'network', filters, true);
     const at = query.parameter(now);
     return this.dataSource.query(
       `SELECT r.request_id AS "requestId", r.kind, r.matter_type AS "matterType",

@@ -35,20 +35,28 @@ export interface RequestFilters {
 
 /** Builds the pieces of one grouped query over monitored_requests. */
 export class RequestQuery {
-  readonly parameters: unknown[];
+  readonly parameters: unknown[] = [];
   private readonly conditions: string[] = [];
+  private readonly joinsProvince: boolean;
 
+  /** `selectsProvince` when the caller's SELECT list reads `p.province`. */
   constructor(
     directory: CourtDirectory,
     private readonly grouping: Grouping,
     filters: RequestFilters,
+    selectsProvince = false,
   ) {
-    const courts = directory.all;
-    this.parameters = [courts.map((court) => court.code), courts.map((court) => court.province)];
+    this.joinsProvince =
+      selectsProvince || grouping === 'province' || filters.province !== undefined;
+    if (this.joinsProvince) {
+      const courts = directory.all;
+      this.parameters.push(
+        courts.map((court) => court.code),
+        courts.map((court) => court.province),
+      );
+    }
     const equal = (column: string, value: string | undefined) => {
-      if (value === undefined) return;
-      this.parameters.push(value);
-      this.conditions.push(`${column} = $${this.parameters.length}`);
+      if (value !== undefined) this.conditions.push(`${column} = ${this.parameter(value)}`);
     };
     equal('r.receiving_court', filters.receivingCourt);
     equal('r.requesting_court', filters.requestingCourt);
@@ -57,12 +65,13 @@ export class RequestQuery {
     equal("coalesce(r.matter_type, 'asset-search')", filters.matterType);
   }
 
-  /** `r` joined with the receiving court's province, as the FROM clause. */
+  /** `r`, joined with the receiving court's province (`p`) when needed: the FROM clause. */
   get from(): string {
-    return `monitored_requests r
-      LEFT JOIN unnest($1::text[], $2::text[]) AS p (court, province) ON p.court = r.receiving_court`;
+    return this.joinsProvince
+      ? `monitored_requests r
+          LEFT JOIN unnest($1::text[], $2::text[]) AS p (court, province) ON p.court = r.receiving_court`
+      : 'monitored_requests r';
   }
-
   /** The WHERE clause: the filters and `extra`, combined with AND. */
   where(...extra: string[]): string {
     const all = [...extra, ...this.conditions];

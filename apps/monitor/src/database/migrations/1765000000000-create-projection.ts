@@ -50,9 +50,10 @@ export class CreateProjection1765000000000 implements MigrationInterface {
         transferred_fen bigint NOT NULL,
         confirmed_fen bigint NOT NULL
       )`);
+    // Covers every column the backlog tables read, so they scan only the open requests' index.
     await queryRunner.query(
-      `CREATE INDEX monitored_requests_open ON monitored_requests
-         (receiving_court, requesting_court, kind, matter_type, state, opened_at, overdue_since)
+      `CREATE INDEX monitored_requests_open ON monitored_requests (receiving_court)
+         INCLUDE (requesting_court, kind, matter_type, state, opened_at, overdue_since, escalated_at)
          WHERE is_open`,
     );
     await queryRunner.query(
