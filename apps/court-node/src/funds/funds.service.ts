@@ -60,7 +60,7 @@ export class FundsService {
         receivedOn: recovery.receivedOn,
         bankReference: recovery.bankReference,
       });
-      RequestEvents.changed(manager, task.id);
+      RequestEvents.changed(manager, task, true);
       return manager.save(recorded);
     });
   }

@@ -1,4 +1,4 @@
-import { newMessageId, RequestUpdatedEvent } from '@enforcement-link/protocol';
+import { newMessageId, RequestAmounts, RequestUpdatedEvent } from '@enforcement-link/protocol';
 import { Injectable } from '@nestjs/common';
 import {
   DataSource,
@@ -9,49 +9,37 @@ import {
 } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { OutboxService } from '../messaging/outbox.service';
+import { Request } from '../requests/request.entity';
 
 const CHANGED = 'requestsChangedForTheMonitor';
 
-/** One request as the monitor sees it, read in the transaction that changed it. */
-const SNAPSHOTS = `
-  SELECT r.id, r.side, r.kind, r.matter_type, r.requesting_court, r.receiving_court,
-         r.forwarded_to, r.state, r.state_since, r.milestones, r.due_at, r.overdue_since,
-         r.escalated_at, r.return_reason,
+/** Money on each request, as this court's books show it, read in the transaction that moved it. */
+const AMOUNTS = `
+  SELECT r.id,
          (SELECT coalesce(sum(amount_fen), 0) FROM fund_recoveries WHERE request_id = r.id) AS recovered_fen,
-         coalesce(t.transferred_fen, 0) AS transferred_fen,
-         coalesce(t.confirmed_fen, 0) AS confirmed_fen
-    FROM requests r
-    LEFT JOIN LATERAL (
-      SELECT sum(amount_fen) AS transferred_fen, sum(confirmed_fen) AS confirmed_fen
-        FROM fund_transfers WHERE request_id = r.id
-    ) t ON true
-   WHERE r.id = ANY($1)`;
+         (SELECT coalesce(sum(amount_fen), 0) FROM fund_transfers WHERE request_id = r.id) AS transferred_fen,
+         (SELECT coalesce(sum(confirmed_fen), 0) FROM fund_transfers WHERE request_id = r.id) AS confirmed_fen
+    FROM unnest($1::uuid[]) AS r (id)`;
 
-interface SnapshotRow {
+interface AmountsRow {
   id: string;
-  side: RequestUpdatedEvent['side'];
-  kind: RequestUpdatedEvent['kind'];
-  matter_type: RequestUpdatedEvent['matterType'] | null;
-  requesting_court: string;
-  receiving_court: string;
-  forwarded_to: string | null;
-  state: RequestUpdatedEvent['state'];
-  state_since: Date;
-  milestones: RequestUpdatedEvent['milestones'];
-  due_at: Date | null;
-  overdue_since: Date | null;
-  escalated_at: Date | null;
-  return_reason: RequestUpdatedEvent['returnReason'] | null;
   recovered_fen: string;
   transferred_fen: string;
   confirmed_fen: string;
 }
 
+/** A request changed in the open transaction, and whether its money moved. */
+interface Change {
+  request: Request;
+  money: boolean;
+}
+
 /**
  * Tells the command centres' monitor about every request a transaction changed: just before
- * the commit it reads each such request once and writes a `request.updated` event to the
- * outbox, so the monitor learns exactly what was committed, once per transaction however many
- * steps the request took in it.
+ * the commit it writes one `request.updated` event per such request to the outbox, built from
+ * the request as the transaction left it, so the monitor learns exactly what was committed,
+ * once per transaction however many steps the request took in it. Money is read only for the
+ * requests whose money moved.
  */
 @Injectable()
 export class RequestEvents implements EntitySubscriberInterface {
@@ -63,28 +51,45 @@ export class RequestEvents implements EntitySubscriberInterface {
     dataSource.subscribers.push(this);
   }
 
-  /** Notes that `requestId` changed in the transaction of `manager`. */
-  static changed(manager: EntityManager, requestId: string): void {
+  /** Notes that `request` changed in the transaction of `manager`; `money` when its funds did. */
+  static changed(manager: EntityManager, request: Request, money = false): void {
     const queryRunner = manager.queryRunner;
     if (!queryRunner?.isTransactionActive) {
       throw new Error(
-        `request ${requestId} changed outside a transaction: the monitor would miss it`,
+        `request ${request.id} changed outside a transaction: the monitor would miss it`,
       );
     }
-    ((queryRunner.data[CHANGED] as Set<string> | undefined) ??= new Set()).add(requestId);
+    const changes = ((queryRunner.data[CHANGED] as Map<string, Change> | undefined) ??= new Map<
+      string,
+      Change
+    >());
+    changes.set(request.id, { request, money: money || changes.get(request.id)?.money === true });
   }
 
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
-    const changed = event.queryRunner.data[CHANGED] as Set<string> | undefined;
-    if (!changed) return;
+    const changes = event.queryRunner.data[CHANGED] as Map<string, Change> | undefined;
+    if (!changes) return;
     delete event.queryRunner.data[CHANGED];
-    const rows = (await event.queryRunner.query(SNAPSHOTS, [[...changed]])) as SnapshotRow[];
+    const withMoney = [...changes.values()].filter((change) => change.money);
+    const amounts = new Map<string, RequestAmounts>();
+    if (withMoney.length > 0) {
+      const rows = (await event.queryRunner.query(AMOUNTS, [
+        withMoney.map((change) => change.request.id),
+      ])) as AmountsRow[];
+      for (const row of rows) {
+        amounts.set(row.id, {
+          recoveredFen: Number(row.recovered_fen),
+          transferredFen: Number(row.transferred_fen),
+          confirmedFen: Number(row.confirmed_fen),
+        });
+      }
+    }
     const occurredAt = new Date().toISOString();
-    for (const row of rows) {
+    for (const { request } of changes.values()) {
       await this.outbox.enqueueEvent(
         event.manager,
         'request.updated',
-        this.toEvent(row, occurredAt),
+        this.toEvent(request, occurredAt, amounts.get(request.id)),
       );
     }
   }
@@ -93,30 +98,30 @@ export class RequestEvents implements EntitySubscriberInterface {
     delete event.queryRunner.data[CHANGED];
   }
 
-  private toEvent(row: SnapshotRow, occurredAt: string): RequestUpdatedEvent {
+  private toEvent(
+    request: Request,
+    occurredAt: string,
+    amounts: RequestAmounts | undefined,
+  ): RequestUpdatedEvent {
     return {
       id: newMessageId(),
       court: this.environment.COURT_ID,
-      side: row.side,
+      side: request.side,
       occurredAt,
-      requestId: row.id,
-      kind: row.kind,
-      ...(row.matter_type ? { matterType: row.matter_type } : {}),
-      requestingCourt: row.requesting_court,
-      receivingCourt: row.receiving_court,
-      ...(row.forwarded_to ? { forwardedTo: row.forwarded_to } : {}),
-      state: row.state,
-      stateSince: row.state_since.toISOString(),
-      milestones: row.milestones,
-      ...(row.due_at ? { dueAt: row.due_at.toISOString() } : {}),
-      ...(row.overdue_since ? { overdueSince: row.overdue_since.toISOString() } : {}),
-      ...(row.escalated_at ? { escalatedAt: row.escalated_at.toISOString() } : {}),
-      ...(row.return_reason ? { returnReason: row.return_reason } : {}),
-      amounts: {
-        recoveredFen: Number(row.recovered_fen),
-        transferredFen: Number(row.transferred_fen),
-        confirmedFen: Number(row.confirmed_fen),
-      },
+      requestId: request.id,
+      kind: request.kind,
+      ...(request.matterType ? { matterType: request.matterType } : {}),
+      requestingCourt: request.requestingCourt,
+      receivingCourt: request.receivingCourt,
+      ...(request.forwardedTo ? { forwardedTo: request.forwardedTo } : {}),
+      state: request.state,
+      stateSince: request.stateSince.toISOString(),
+      milestones: request.milestones,
+      ...(request.dueAt ? { dueAt: request.dueAt.toISOString() } : {}),
+      ...(request.overdueSince ? { overdueSince: request.overdueSince.toISOString() } : {}),
+      ...(request.escalatedAt ? { escalatedAt: request.escalatedAt.toISOString() } : {}),
+      ...(request.returnReason ? { returnReason: request.returnReason } : {}),
+      ...(amounts ? { amounts } : {}),
     };
   }
 }

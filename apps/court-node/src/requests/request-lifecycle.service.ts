@@ -35,6 +35,11 @@ const REQUEST_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'delegation.requested',
 ]);
 
+/** Messages that move money: the monitor then hears the request's new amounts. */
+function isFundsMessage(type: MessageType): boolean {
+  return type.startsWith('funds.');
+}
+
 const MILESTONE_OF_STATE = new Map<RequestState, Milestone>(
   Object.entries(MILESTONE_STATES).map(([milestone, state]) => [state, milestone as Milestone]),
 );
@@ -110,7 +115,7 @@ export class RequestLifecycle {
     const envelope = await this.outbox.enqueue(manager, { type, to, requestId: request.id, body });
     this.applyEffects(request, type, body);
     const changed = this.enter(request, next);
-    await this.persist(manager, request);
+    await this.persist(manager, request, isFundsMessage(type));
     await this.addToTimeline(manager, envelope, 'out', changed);
     return envelope;
   }
@@ -150,7 +155,7 @@ export class RequestLifecycle {
     }
     this.applyEffects(request, type, body);
     const changed = this.enter(request, next.state);
-    await this.persist(manager, request);
+    await this.persist(manager, request, isFundsMessage(type));
     await this.addToTimeline(manager, envelope, 'in', changed);
     if (type === 'delegation.result-reported' && request.side === 'requesting') {
       await this.expiryAlerts.watch(manager, request.id, body as DelegationResultReportedBody);
@@ -247,12 +252,15 @@ export class RequestLifecycle {
 
   private async insert(manager: EntityManager, request: Request): Promise<void> {
     await manager.insert(Request, request as QueryDeepPartialEntity<Request>);
-    RequestEvents.changed(manager, request.id);
+    RequestEvents.changed(manager, request);
   }
 
-  /** Writes what a message may change; one statement, where `save` would read the row first. */
-  async persist(manager: EntityManager, request: Request): Promise<void> {
-    RequestEvents.changed(manager, request.id);
+  /**
+   * Writes what a message may change; one statement, where `save` would read the row first.
+   * `money` when the change moved funds, so the monitor hears the new amounts.
+   */
+  async persist(manager: EntityManager, request: Request, money = false): Promise<void> {
+    RequestEvents.changed(manager, request, money);
     await manager.update(Request, request.id, {
       state: request.state,
       stateSince: request.stateSince,

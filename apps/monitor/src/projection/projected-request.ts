@@ -104,9 +104,9 @@ export function mergeSnapshot(
       earliest(milestones.result_reported_at, milestones.returned_at),
       milestones.closed_at,
     ),
-    recovered_fen: Math.max(current?.recovered_fen ?? 0, event.amounts.recoveredFen),
-    transferred_fen: Math.max(current?.transferred_fen ?? 0, event.amounts.transferredFen),
-    confirmed_fen: Math.max(current?.confirmed_fen ?? 0, event.amounts.confirmedFen),
+    recovered_fen: Math.max(current?.recovered_fen ?? 0, event.amounts?.recoveredFen ?? 0),
+    transferred_fen: Math.max(current?.transferred_fen ?? 0, event.amounts?.transferredFen ?? 0),
+    confirmed_fen: Math.max(current?.confirmed_fen ?? 0, event.amounts?.confirmedFen ?? 0),
   };
 }
 

@@ -59,7 +59,7 @@ export class RequestMilestones {
   withdrawnAt?: string;
 }
 
-/** Money of a delegation as the publishing court's books show it, in fen. */
+/** Money of a delegation as the publishing court's books show it, in fen, all of it so far. */
 export class RequestAmounts {
   /** Recovered by the receiving court (known to it only). */
   @IsFenAmount()
@@ -146,6 +146,8 @@ export class RequestUpdatedEvent {
   @IsOneOf(RETURN_REASONS)
   returnReason?: ReturnReason;
 
+  /** Present when the change moved money; a snapshot without it leaves the amounts as they were. */
+  @OptionalField()
   @Nested(() => RequestAmounts)
-  amounts: RequestAmounts;
+  amounts?: RequestAmounts;
 }
