@@ -169,6 +169,26 @@ describe('the monitor’s projection of the network', () => {
     ]);
   });
 
+  it('works the backlog back through the last days', async () => {
+    const days = await read('/api/backlog/history?by=network&days=3');
+    expect(days.map((row) => row.open)).toEqual([0, 0, 2]);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(days[2].day).toBe(today);
+    const byCourt = await read('/api/backlog/history?by=court&days=1');
+    expect(byCourt).toEqual([
+      { day: today, court: 'ordos', open: 1 },
+      { day: today, court: 'yulin', open: 1 },
+    ]);
+  });
+
+  it('lists the network’s provinces and courts', async () => {
+    const { provinces, courts } = await read<{ provinces: Row[]; courts: Row[] }>('/api/courts');
+    expect(provinces).toHaveLength(5);
+    expect(courts).toContainEqual(
+      expect.objectContaining({ code: 'xinzhou', province: 'shanxi', level: 'intermediate' }),
+    );
+  });
+
   it('lists the overdue request, with a drill-down to both courts’ timeline', async () => {
     const overdue = await read('/api/overdue');
     expect(overdue).toEqual([
@@ -278,6 +298,18 @@ describe('the monitor’s projection of the network', () => {
   });
 
   it('stores an event once however often it arrives, and ignores one a court forged', async () => {
+    const live = await fetch(`${monitor.url}/api/live`);
+    expect(live.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (live.body as ReadableStream<Uint8Array>).getReader();
+    const heard = (async () => {
+      let text = '';
+      while (!text.includes('event: projection')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += Buffer.from(value).toString('utf8');
+      }
+      return text;
+    })();
     const connection = await connect({ servers: NATS_URL });
     try {
       const js = connection.jetstream();
@@ -301,6 +333,10 @@ describe('the monitor’s projection of the network', () => {
       await connection.close();
     }
     await caughtUp();
+    // The page showing the figures hears that they changed.
+    const text = await heard;
+    await reader.cancel();
+    expect(text).toMatch(/event: projection\n(id: \d+\n)?data: \{"position":\d+\}/);
     const { request, timeline } = await read<{ request: Row; timeline: Row[] }>(
       `/api/requests/${ids.accepted}`,
     );

@@ -35,4 +35,16 @@ describe('monitor start-up', () => {
     expect(document.info.title).toBe('enforcement-link monitor');
     expect(document.paths).toHaveProperty(['/health/ready']);
   });
+
+  it('stops promptly while a page follows its live updates', async () => {
+    const monitor = await network.startMonitor(network.monitorEnvironment());
+    const live = await fetch(`${monitor.url}/api/live`);
+    const reader = (live.body as ReadableStream<Uint8Array>).getReader();
+    const started = Date.now();
+    await network.stop(monitor);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The page's stream ends (rather than hanging) once the monitor has stopped.
+    let done = false;
+    while (!done) ({ done } = await reader.read());
+  });
 });

@@ -9,8 +9,10 @@ import {
 import { DynamicModule, Module } from '@nestjs/common';
 import { BacklogModule } from './backlog/backlog.module';
 import { MonitorEnvironment } from './config/monitor.environment';
+import { CourtsModule } from './courts/courts.module';
 import { monitorMigrations } from './database/migrations';
 import { FiguresModule } from './figures/figures.module';
+import { LiveModule } from './live/live.module';
 import { MonitorMetricsModule } from './metrics/monitor-metrics.module';
 import { ProjectionModule } from './projection/projection.module';
 import { MonitoredRequestsModule } from './requests/monitored-requests.module';
@@ -42,7 +44,9 @@ export class AppModule {
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         MetricsModule.forRoot({ service: 'monitor' }),
         MonitorMetricsModule,
+        LiveModule,
         ProjectionModule,
+        CourtsModule,
         BacklogModule,
         FiguresModule,
         MonitoredRequestsModule,

@@ -2,8 +2,8 @@ import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CsvInterceptor } from '../common/csv.interceptor';
 import { RequestTableQuery } from '../common/table.query';
-import { OverdueQuery } from './backlog.dto';
-import { BacklogService, OverdueRequest } from './backlog.service';
+import { BacklogHistoryQuery, OverdueQuery } from './backlog.dto';
+import { BacklogDay, BacklogService, OverdueRequest } from './backlog.service';
 
 @ApiTags('backlog')
 @ApiProduces('application/json', 'text/csv')
@@ -32,6 +32,17 @@ export class BacklogController {
   @ApiOkResponse({ description: 'The table, as JSON rows or CSV (`format=csv`).' })
   ageing(@Query() query: RequestTableQuery): Promise<Record<string, unknown>[]> {
     return this.backlog.ageing(query.by, query);
+  }
+
+  @Get('backlog/history')
+  @ApiOperation({
+    summary: 'Open requests at the end of each of the last days, per group',
+    description:
+      'One row per day (China Standard Time, today last) and group (`by`): `day`, the group’s columns, `open`.',
+  })
+  @ApiOkResponse({ description: 'The table, as JSON rows or CSV (`format=csv`).' })
+  history(@Query() query: BacklogHistoryQuery): Promise<BacklogDay[]> {
+    return this.backlog.history(query.by, query, query.days);
   }
 
   @Get('overdue')

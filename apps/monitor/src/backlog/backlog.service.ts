@@ -30,6 +30,13 @@ function daysBefore(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 86_400_000);
 }
 
+/** Courts count days in China Standard Time. */
+const CHINA_TIME_ZONE = 'Asia/Shanghai';
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** One group's open backlog at the end of one day. */
+export type BacklogDay = Record<string, unknown> & { day: string; open: number };
+
 /** What is open across the network, how old it is, and what is late. */
 @Injectable()
 export class BacklogService {
@@ -81,6 +88,75 @@ export class BacklogService {
          ${query.orderBy}`,
       query.parameters,
     );
+  }
+
+  /**
+   * Open requests per group at the end of each of the last `days` days (China Standard Time,
+   * today included). Worked back from today's backlog: a day's backlog is today's, less what
+   * was sent after that day, plus what ended after it. Reads only the open requests and those
+   * sent or ended within the period.
+   */
+  async history(
+    grouping: Grouping,
+    filters: RequestFilters,
+    days: number,
+    now = new Date(),
+  ): Promise<BacklogDay[]> {
+    const dayOf = (instant: Date) =>
+      new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+    const today = dayOf(now);
+    const first = new Date(`${today}T00:00:00+08:00`).getTime() - (days - 1) * 86_400_000;
+    const calendar = Array.from({ length: days }, (_, i) =>
+      dayOf(new Date(first + i * 86_400_000)),
+    );
+    const counts = (condition: string, dayColumn?: string) => {
+      const query = new RequestQuery(this.courts.directory, grouping, filters);
+      const day = dayColumn
+        ? `to_char(${dayColumn} AT TIME ZONE '${CHINA_TIME_ZONE}', 'YYYY-MM-DD') AS day, `
+        : '';
+      const since = dayColumn ? [`${dayColumn} >= ${query.parameter(new Date(first))}`] : [];
+      const groupBy = dayColumn
+        ? `${query.groupBy}${query.groupBy ? ',' : 'GROUP BY'} 1`
+        : query.groupBy;
+      return this.dataSource.query<(Record<string, unknown> & { day?: string; n: number })[]>(
+        `SELECT ${day}${query.keys} count(*)::int AS n
+           FROM ${query.from}
+           ${query.where(condition, ...since)}
+           ${groupBy}`,
+        query.parameters,
+      );
+    };
+    const [open, sent, ended] = await Promise.all([
+      counts('r.is_open'),
+      counts('true', 'r.opened_at'),
+      counts('r.ended_at IS NOT NULL', 'r.ended_at'),
+    ]);
+    const keyOf = (row: Record<string, unknown>) =>
+      JSON.stringify(Object.entries(row).filter(([name]) => name !== 'n' && name !== 'day'));
+    const groups = new Map<string, { keys: Record<string, unknown>; byDay: Map<string, number> }>();
+    const add = (rows: typeof open, sign: number) => {
+      for (const { n, day, ...keys } of rows) {
+        const group = groups.get(keyOf(keys)) ?? { keys, byDay: new Map<string, number>() };
+        groups.set(keyOf(keys), group);
+        const at = day ?? 'now';
+        group.byDay.set(at, (group.byDay.get(at) ?? 0) + sign * n);
+      }
+    };
+    add(open, 1);
+    add(sent, -1);
+    add(ended, 1);
+    const history: BacklogDay[] = [];
+    for (const { keys, byDay } of groups.values()) {
+      // Walk back from today: the end of day d is today's backlog less the changes after d.
+      let backlog = byDay.get('now') ?? 0;
+      const series: BacklogDay[] = [];
+      for (const day of [...calendar].reverse()) {
+        series.unshift({ day, ...keys, open: backlog });
+        backlog += byDay.get(day) ?? 0;
+      }
+      history.push(...series);
+    }
+    return history.sort((a, b) => a.day.localeCompare(b.day) || keyOf(a).localeCompare(keyOf(b)));
   }
 
   /** Open requests past their time limit, longest overdue first. */

@@ -3,6 +3,7 @@ import { decodeMonitorEvent, monitorEventsStreamName } from '@enforcement-link/p
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 import { MonitorEnvironment } from '../config/monitor.environment';
+import { ProjectionUpdates } from '../live/projection-updates';
 import { MonitorMetrics } from '../metrics/monitor.metrics';
 import { ProjectionStore, ReadEvent } from './projection-store';
 
@@ -36,6 +37,7 @@ export class EventIngestion implements OnApplicationBootstrap, OnApplicationShut
     private readonly store: ProjectionStore,
     private readonly nats: NatsConnectionService,
     private readonly metrics: MonitorMetrics,
+    private readonly updates: ProjectionUpdates,
     environment: MonitorEnvironment,
   ) {
     this.stream = monitorEventsStreamName(environment.NATS_NAMESPACE);
@@ -144,6 +146,7 @@ export class EventIngestion implements OnApplicationBootstrap, OnApplicationShut
         const started = performance.now();
         await this.store.apply(this.stream, upTo, batch);
         this.applied = upTo;
+        this.updates.batchApplied(upTo);
         this.metrics.batchApplied(
           upTo,
           batch.map((event) => event.type),

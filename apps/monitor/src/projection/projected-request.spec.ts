@@ -123,6 +123,7 @@ describe('mergeSnapshot', () => {
       is_open: false,
       return_reason: 'NOT_IN_JURISDICTION',
       concluded_at: '2024-03-03T00:00:00.000Z',
+      ended_at: '2024-03-03T00:00:00.000Z',
     });
   });
 

@@ -32,6 +32,8 @@ export interface ProjectedRequest {
   recovered_fen: number;
   transferred_fen: number;
   confirmed_fen: number;
+  /** When it first reached a final state (closed, returned, withdrawn): it left the backlog. */
+  ended_at: string | null;
 }
 
 const MILESTONE_COLUMNS = {
@@ -107,6 +109,10 @@ export function mergeSnapshot(
     recovered_fen: Math.max(current?.recovered_fen ?? 0, event.amounts?.recoveredFen ?? 0),
     transferred_fen: Math.max(current?.transferred_fen ?? 0, event.amounts?.transferredFen ?? 0),
     confirmed_fen: Math.max(current?.confirmed_fen ?? 0, event.amounts?.confirmedFen ?? 0),
+    ended_at: earliest(
+      earliest(milestones.closed_at, milestones.returned_at),
+      milestones.withdrawn_at,
+    ),
   };
 }
 

@@ -41,6 +41,7 @@ const PROJECTED_COLUMNS: (keyof ProjectedRequest)[] = [
   'recovered_fen',
   'transferred_fen',
   'confirmed_fen',
+  'ended_at',
 ];
 
 /**

@@ -48,7 +48,8 @@ export class CreateProjection1765000000000 implements MigrationInterface {
         concluded_at timestamptz,
         recovered_fen bigint NOT NULL,
         transferred_fen bigint NOT NULL,
-        confirmed_fen bigint NOT NULL
+        confirmed_fen bigint NOT NULL,
+        ended_at timestamptz
       )`);
     // Covers every column the backlog tables read, so they scan only the open requests' index.
     await queryRunner.query(
@@ -62,6 +63,9 @@ export class CreateProjection1765000000000 implements MigrationInterface {
     );
     await queryRunner.query(
       'CREATE INDEX monitored_requests_opened ON monitored_requests (opened_at)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX monitored_requests_ended ON monitored_requests (ended_at) WHERE ended_at IS NOT NULL',
     );
     // Where in the events stream the projection stands, committed with what it applied.
     await queryRunner.query(`
