@@ -69,18 +69,6 @@ wait_for() { # description, command...: up to 30 s
 
 # --- installing -------------------------------------------------------------------------------
 
-apt_install() {
-  command -v apt-get >/dev/null || return 1
-  local sudo=()
-  if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null || return 1
-    sudo=(sudo)
-  fi
-  say "Installing Debian packages: $* ..."
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 &&
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
-}
-
 cannot_provide() {
   say "Cannot provide $1 on this machine: it does not answer at the configured URL, and the"
   say "Debian package $2 is neither installed nor installable here. Either install it yourself,"

@@ -6,13 +6,16 @@ import {
   RequestState,
 } from '@enforcement-link/protocol';
 import { connect } from 'nats';
-import { Clock } from '../apps/court-node/src/deadlines/clock';
-import { DeadlineWatch } from '../apps/court-node/src/deadlines/deadline-watch.service';
-import { CourtApi, startCourts } from './support/court-api';
-import { NATS_URL, RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
+import { CourtApi } from './support/court-api';
+import {
+  monitorCaughtUp,
+  SampleTraffic,
+  sendSampleTraffic,
+  startMonitoredNetwork,
+} from './support/monitored-network';
+import { NATS_URL, RunningApp, TestNetwork } from './support/test-network';
 import { waitFor } from './support/wait-for';
 
-const DAY_MS = 86_400_000;
 type Row = Record<string, unknown>;
 
 /**
@@ -23,14 +26,7 @@ describe('the monitor’s projection of the network', () => {
   let network: TestNetwork;
   let monitor: RunningApp;
   let xinzhou: CourtApi;
-  let yulin: CourtApi;
-  let ordos: CourtApi;
-  const ids: Record<'accepted' | 'returned' | 'searched' | 'late', string> = {
-    accepted: '',
-    returned: '',
-    searched: '',
-    late: '',
-  };
+  let ids: SampleTraffic;
 
   async function read<T = Row[]>(path: string, status = 200): Promise<T> {
     const response = await fetch(`${monitor.url}${path}`);
@@ -41,90 +37,13 @@ describe('the monitor’s projection of the network', () => {
     return body;
   }
 
-  /** Waits until the monitor has applied everything in the stream. */
-  async function caughtUp(): Promise<void> {
-    await waitFor('the monitor to catch up with the events stream', async () => {
-      const status = await read<{ lag?: number; position: number }>('/api/projection');
-      return status.lag === 0 && status.position > 0 ? status : undefined;
-    });
-  }
+  const caughtUp = () => monitorCaughtUp(monitor.url);
 
   beforeAll(async () => {
     network = TestNetwork.create();
-    monitor = await network.startMonitor(network.monitorEnvironment());
-    await waitUntilReady(monitor.url);
-    const quiet = { DEADLINE_CHECK_INTERVAL_MS: '3600000' };
-    ({ xinzhou, yulin, ordos } = await startCourts(network, {
-      xinzhou: quiet,
-      yulin: {
-        ...quiet,
-        ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
-        ASSET_REGISTRY_SAMPLE_DATA: 'true',
-      },
-      ordos: quiet,
-    }));
-
-    const accepted = await xinzhou.createDelegation('yulin');
-    ids.accepted = accepted.id;
-    await yulin.waitForState(`/api/tasks/${accepted.id}`, RequestState.Delivered);
-    await yulin.post(`/api/tasks/${accepted.id}/accept`, EXAMPLE_BODIES['request.accepted']);
-    await xinzhou.waitForState(`/api/delegations/${accepted.id}`, RequestState.Accepted);
-    await yulin.post(
-      `/api/tasks/${accepted.id}/recoveries`,
-      {
-        amount: { fen: 1_234_500, currency: 'CNY' },
-        payer: '中国工商银行榆林分行',
-        receivedOn: '2024-05-06',
-        bankReference: 'KH-MONITOR-1',
-      },
-      201,
-    );
-
-    const returned = await xinzhou.createDelegation('ordos');
-    ids.returned = returned.id;
-    await ordos.waitForState(`/api/tasks/${returned.id}`, RequestState.Delivered);
-    await ordos.post(`/api/tasks/${returned.id}/return`, {
-      reason: 'NOT_IN_JURISDICTION',
-      explanation: '被执行人财产不在本院辖区。',
-    });
-    await xinzhou.waitForState(`/api/delegations/${returned.id}`, RequestState.Returned);
-
-    const searched = await xinzhou.createAssetSearch('yulin', {
-      categories: ['bank-deposit'],
-      documents: [],
-    });
-    ids.searched = searched.id;
-    await xinzhou.waitForState(`/api/asset-searches/${searched.id}`, RequestState.ResultReported);
-    await xinzhou.post(
-      `/api/asset-searches/${searched.id}/confirm`,
-      EXAMPLE_BODIES['result.confirmed'],
-    );
-
-    const late = await xinzhou.createDelegation('ordos');
-    ids.late = late.id;
-    await xinzhou.waitForState(`/api/delegations/${late.id}`, RequestState.Delivered);
-    // Eight days on, Ordos has neither accepted nor returned it: Xinzhou's watch escalates.
-    jest
-      .spyOn(xinzhou.node.app.get(Clock), 'now')
-      .mockReturnValue(new Date(Date.now() + 8 * DAY_MS));
-    await xinzhou.node.app.get(DeadlineWatch).checkDue();
-    await waitFor('the late delegation to be escalated', async () => {
-      const [request] = await network.query<{ escalated_at: Date | null }>(
-        xinzhou.databaseUrl,
-        'SELECT escalated_at FROM requests WHERE id = $1',
-        [late.id],
-      );
-      return request.escalated_at ?? undefined;
-    });
-    await ordos.waitForState(`/api/tasks/${late.id}`, RequestState.Delivered);
-    await waitFor('Xinzhou to have published everything', async () => {
-      const [{ waiting }] = await network.query<{ waiting: string }>(
-        xinzhou.databaseUrl,
-        'SELECT count(*) AS waiting FROM outbox_messages WHERE published_at IS NULL',
-      );
-      return waiting === '0' ? true : undefined;
-    });
-    await caughtUp();
+    const running = await startMonitoredNetwork(network);
+    ({ monitor, xinzhou } = running);
+    ids = await sendSampleTraffic(network, running);
   });
 
   afterAll(() => network.cleanup());

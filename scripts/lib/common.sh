@@ -5,6 +5,35 @@ PROJECT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 say() { printf '%s\n' "$*" >&2; }
 fail() { say "error: $*"; exit 1; }
 
+# Installs Debian packages, with sudo when not root; fails when apt-get is not there.
+apt_install() {
+  command -v apt-get >/dev/null || return 1
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || return 1
+    sudo=(sudo)
+  fi
+  say "Installing Debian packages: $* ..."
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+# The browser the dashboard's browser test drives: CHROMIUM_BIN, or Debian's chromium, installed
+# when missing, with a Chinese font so its screenshots are legible. Exports CHROMIUM_BIN.
+ensure_chromium() {
+  if command -v fc-list >/dev/null && [[ -z $(fc-list :lang=zh 2>/dev/null) ]]; then
+    apt_install fonts-wqy-zenhei || say "no Chinese font: screenshots will show boxes for Chinese text"
+  fi
+  if [[ -z ${CHROMIUM_BIN:-} ]]; then
+    CHROMIUM_BIN=$(command -v chromium || true)
+    if [[ -z $CHROMIUM_BIN ]]; then
+      apt_install chromium || fail "no chromium for the browser test: install Debian's chromium or set CHROMIUM_BIN"
+      CHROMIUM_BIN=$(command -v chromium)
+    fi
+  fi
+  export CHROMIUM_BIN
+}
+
 # npm ci when node_modules is missing or older than the lock file.
 ensure_dependencies() {
   local stamp="$PROJECT_ROOT/node_modules/.package-lock.json"
@@ -23,7 +52,8 @@ ensure_services() {
 
 build_apps() {
   say "Building the apps..."
-  (cd "$PROJECT_ROOT" && npx nest build court-node >&2 && npx nest build monitor >&2)
+  (cd "$PROJECT_ROOT" && npx nest build court-node >&2 && npx nest build monitor >&2 &&
+    npx vite build --logLevel warn --config apps/monitor/web/vite.config.ts >&2)
 }
 
 # What every command needs before it runs anything: dependencies, services, built apps.

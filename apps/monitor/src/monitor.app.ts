@@ -1,10 +1,13 @@
 import { createHttpApp } from '@enforcement-link/platform';
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { MonitorEnvironment } from './config/monitor.environment';
+import { serveDashboard } from './dashboard/dashboard';
 
-export function createMonitorApp(environment: MonitorEnvironment): Promise<INestApplication> {
-  return createHttpApp({
+/** The monitor: its API, its projection of the network's events, and the web dashboard. */
+export async function createMonitorApp(environment: MonitorEnvironment): Promise<INestApplication> {
+  const app = await createHttpApp({
     module: AppModule.forRoot(environment),
     title: 'enforcement-link monitor',
     description:
@@ -12,4 +15,6 @@ export function createMonitorApp(environment: MonitorEnvironment): Promise<INest
       'transport health across all participating courts.',
     version: '0.1.0',
   });
+  serveDashboard(app as NestExpressApplication);
+  return app;
 }

@@ -66,6 +66,8 @@ export class EventIngestion implements OnApplicationBootstrap, OnApplicationShut
     await this.messages?.close();
     await this.running;
     await this.store.clear();
+    // From now on the status shows the whole stream as still to be read.
+    this.applied = 0;
     this.stopping = false;
     this.running = this.readUntilStopped();
   }

@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Court, get, Province } from './api';
+import { CourtPage } from './court-page';
+import { SharedContext } from './data';
+import { formatTime, initialLanguage, Language, rememberLanguage, word } from './i18n';
+import { Overview } from './overview';
+import { RequestPage } from './request-page';
+
+type Route =
+  { page: 'overview' } | { page: 'court'; code: string } | { page: 'request'; id: string };
+
+function routeOf(hash: string): Route {
+  const [, page, argument] = hash.replace(/^#/, '').split('/');
+  if (page === 'court' && argument) return { page: 'court', code: argument };
+  if (page === 'request' && argument) return { page: 'request', id: argument };
+  return { page: 'overview' };
+}
+
+/** Reloads the figures whenever the monitor announces they changed (server-sent events). */
+function useLiveVersion(): { version: number; connected: boolean; updatedAt: string } {
+  const [state, setState] = useState({
+    version: 0,
+    connected: false,
+    updatedAt: new Date().toISOString(),
+  });
+  useEffect(() => {
+    const source = new EventSource('api/live');
+    source.onopen = () => setState((current) => ({ ...current, connected: true }));
+    source.onerror = () => setState((current) => ({ ...current, connected: false }));
+    source.addEventListener('projection', () =>
+      setState((current) => ({
+        version: current.version + 1,
+        connected: true,
+        updatedAt: new Date().toISOString(),
+      })),
+    );
+    return () => source.close();
+  }, []);
+  return state;
+}
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(initialLanguage());
+  const [route, setRoute] = useState<Route>(routeOf(location.hash));
+  const [network, setNetwork] = useState<{ courts: Court[]; provinces: Province[] }>();
+  const live = useLiveVersion();
+
+  useEffect(() => {
+    const follow = () => setRoute(routeOf(location.hash));
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  useEffect(() => {
+    void get<{ courts: Court[]; provinces: Province[] }>('courts').then(setNetwork);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${word(language, 'title')} · enforcement-link`;
+  }, [language]);
+
+  const switchLanguage = () => {
+    const next = language === 'zh' ? 'en' : 'zh';
+    rememberLanguage(next);
+    setLanguage(next);
+  };
+
+  return (
+    <SharedContext.Provider
+      value={{
+        language,
+        courts: new Map((network?.courts ?? []).map((court) => [court.code, court])),
+        provinces: network?.provinces ?? [],
+        version: live.version,
+      }}
+    >
+      <header>
+        <div>
+          <h1>
+            <a href="#/">{word(language, 'title')}</a>
+          </h1>
+          <p class="subtitle">{word(language, 'subtitle')}</p>
+        </div>
+        <div class="status">
+          <span class={live.connected ? 'live' : 'live offline'} data-testid="live-status">
+            {word(language, live.connected ? 'live' : 'offline')}
+          </span>
+          <span>
+            {word(language, 'updatedAt')} {formatTime(live.updatedAt, language)}
+          </span>
+          <button type="button" onClick={switchLanguage} data-testid="language">
+            {word(language, 'language')}
+          </button>
+        </div>
+      </header>
+      <main>
+        {!network ? (
+          <p>{word(language, 'loading')}</p>
+        ) : route.page === 'court' ? (
+          <CourtPage code={route.code} />
+        ) : route.page === 'request' ? (
+          <RequestPage id={route.id} />
+        ) : (
+          <Overview />
+        )}
+      </main>
+    </SharedContext.Provider>
+  );
+}

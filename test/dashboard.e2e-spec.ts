@@ -1,0 +1,154 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import {
+  MonitoredNetwork,
+  monitorCaughtUp,
+  SampleTraffic,
+  sendSampleTraffic,
+  startMonitoredNetwork,
+} from './support/monitored-network';
+import { TestNetwork } from './support/test-network';
+import { waitFor } from './support/wait-for';
+
+const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+/** Screenshots are kept as test artifacts. */
+const SCREENSHOTS = join(__dirname, '..', 'reports', 'screenshots');
+/** As Debian's chromium runs headless on a machine without a network beyond loopback. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Row = Record<string, unknown>;
+
+/**
+ * The command centres' dashboard in a real browser, against three court nodes that exchanged
+ * real traffic: what it shows must be what the monitor's API says.
+ */
+describe('the monitor’s web dashboard', () => {
+  let network: TestNetwork;
+  let running: MonitoredNetwork;
+  let traffic: SampleTraffic;
+  let browser: Browser;
+  let page: Page;
+
+  async function api<T = Row[]>(path: string): Promise<T> {
+    return (await (await fetch(`${running.monitor.url}${path}`)).json()) as T;
+  }
+
+  const text = (testId: string) => page.getByTestId(testId).innerText();
+
+  beforeAll(async () => {
+    network = TestNetwork.create();
+    running = await startMonitoredNetwork(network);
+    traffic = await sendSampleTraffic(network, running);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await network.cleanup();
+  });
+
+  it('shows the network in Chinese, with the figures of the API', async () => {
+    await page.goto(`${running.monitor.url}/`);
+    await page.getByTestId('court-row-ordos').waitFor();
+    expect(await page.locator('h1').innerText()).toBe('跨区域执行协作监控');
+
+    const [network] = await api('/api/backlog?by=network');
+    await expectText('kpi-open', `在办事项\n${String(network.open)}`);
+    await expectText('kpi-overdue', `超期\n${String(network.overdue)}`);
+    const ordos = page.getByTestId('court-row-ordos');
+    expect(await ordos.locator('[data-col="open"]').innerText()).toBe('1');
+    expect(await ordos.locator('[data-col="overdue"]').innerText()).toBe('1');
+    expect(await ordos.locator('[data-col="node"]').innerText()).toBe('在线');
+    expect(await ordos.locator('a').innerText()).toBe('鄂尔多斯市中级人民法院');
+    const yulin = page.getByTestId('court-row-yulin');
+    expect(await yulin.locator('[data-col="open"]').innerText()).toBe('1');
+    const [figures] = await api('/api/figures?by=court&receivingCourt=yulin');
+    expect(await yulin.locator('[data-col="on-time"]').innerText()).toBe(
+      `${((figures.withinLimitShare as number) * 100).toFixed(1)}%`,
+    );
+    expect(await page.getByTestId('court-row-wuhai').locator('[data-col="node"]').innerText()).toBe(
+      '失联',
+    );
+    expect(await page.locator('canvas').count()).toBe(3);
+    await page.getByTestId(`overdue-${traffic.late}`).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-overview.png'), fullPage: true });
+  });
+
+  it('updates without reloading when a court sends a new request', async () => {
+    const before = Number((await text('kpi-open')).split('\n')[1]);
+    await running.xinzhou.createDelegation('yulin');
+    await monitorCaughtUp(running.monitor.url);
+    await expectText('kpi-open', `在办事项\n${before + 1}`);
+    expect(await page.getByTestId('court-row-yulin').locator('[data-col="open"]').innerText()).toBe(
+      '2',
+    );
+  });
+
+  it('filters the overdue list', async () => {
+    await page.getByTestId('filter-province').selectOption('shaanxi');
+    await page.getByTestId('overdue-empty').waitFor();
+    await page.getByTestId('filter-province').selectOption('inner-mongolia');
+    await page.getByTestId(`overdue-${traffic.late}`).waitFor();
+    await page.getByTestId('filter-matter').selectOption('asset-search');
+    await page.getByTestId('overdue-empty').waitFor();
+    await page.getByTestId('filter-matter').selectOption('');
+  });
+
+  it('drills down from an overdue request to both courts’ timeline', async () => {
+    await page.getByTestId(`overdue-${traffic.late}`).locator('a').click();
+    await page.getByTestId('request-title').waitFor();
+    expect(await text('request-state')).toBe('已签收');
+    const { timeline } = await api<{ timeline: Row[] }>(`/api/requests/${traffic.late}`);
+    await waitFor(`${timeline.length} rows on the timeline`, async () =>
+      (await page.getByTestId('timeline').locator('tr').count()) === timeline.length
+        ? true
+        : undefined,
+    );
+    expect(await page.getByTestId('timeline').innerText()).toContain('督办');
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-request.png'), fullPage: true });
+  });
+
+  it('has a page per court, in English on request', async () => {
+    await page.goto(`${running.monitor.url}/#/court/ordos`);
+    await page.getByTestId('language').click();
+    await page.getByTestId('court-title').waitFor();
+    expect(await text('court-title')).toContain('Ordos');
+    const [figures] = await api('/api/figures?by=network&receivingCourt=ordos');
+    await expectText('figure-requests', String(figures.requests));
+    await expectText('kpi-overdue', 'Overdue\n1');
+    expect(await page.getByTestId('court-node').innerText()).toContain('up');
+    await page.getByTestId(`overdue-${traffic.late}`).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-court.png'), fullPage: true });
+
+    // The choice of language is remembered.
+    await page.goto(`${running.monitor.url}/`);
+    await page.getByTestId('court-row-ordos').waitFor();
+    expect(await page.locator('h1').innerText()).toBe('Cross-region enforcement monitor');
+  });
+
+  /** Waits until the element shows `expected`, as the page updates by itself. */
+  async function expectText(testId: string, expected: string): Promise<void> {
+    let shown = '';
+    await waitFor(
+      `${testId} to show ${JSON.stringify(expected)}`,
+      async () => {
+        shown = await text(testId);
+        return shown === expected ? true : undefined;
+      },
+      10_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; it shows ${JSON.stringify(shown)}`);
+    });
+  }
+});

@@ -1,0 +1,119 @@
+import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
+import { Clock } from '../../apps/court-node/src/deadlines/clock';
+import { DeadlineWatch } from '../../apps/court-node/src/deadlines/deadline-watch.service';
+import { CourtApi, startCourts } from './court-api';
+import { RunningApp, TestNetwork, waitUntilReady } from './test-network';
+import { waitFor } from './wait-for';
+
+const DAY_MS = 86_400_000;
+
+/** The monitor and three court nodes: Xinzhou asks, Yulin (with a registry) and Ordos answer. */
+export interface MonitoredNetwork {
+  monitor: RunningApp;
+  xinzhou: CourtApi;
+  yulin: CourtApi;
+  ordos: CourtApi;
+}
+
+/** The requests `sendSampleTraffic` leaves behind, by what happened to them. */
+export interface SampleTraffic {
+  /** A delegation Yulin accepted and recovered 12,345.00 yuan on: open. */
+  accepted: string;
+  /** A delegation Ordos returned as NOT_IN_JURISDICTION. */
+  returned: string;
+  /** An asset search Yulin's registry answered and Xinzhou confirmed: closed. */
+  searched: string;
+  /** A delegation Ordos let lie eight days: overdue and escalated. */
+  late: string;
+}
+
+export async function startMonitoredNetwork(network: TestNetwork): Promise<MonitoredNetwork> {
+  const monitor = await network.startMonitor(network.monitorEnvironment());
+  await waitUntilReady(monitor.url);
+  const quiet = { DEADLINE_CHECK_INTERVAL_MS: '3600000' };
+  const courts = await startCourts(network, {
+    xinzhou: quiet,
+    yulin: {
+      ...quiet,
+      ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
+      ASSET_REGISTRY_SAMPLE_DATA: 'true',
+    },
+    ordos: quiet,
+  });
+  return { monitor, ...courts };
+}
+
+/** Real traffic between the courts, each request taken to the end `SampleTraffic` describes. */
+export async function sendSampleTraffic(
+  network: TestNetwork,
+  { monitor, xinzhou, yulin, ordos }: MonitoredNetwork,
+): Promise<SampleTraffic> {
+  const accepted = await xinzhou.createDelegation('yulin');
+  await yulin.waitForState(`/api/tasks/${accepted.id}`, RequestState.Delivered);
+  await yulin.post(`/api/tasks/${accepted.id}/accept`, EXAMPLE_BODIES['request.accepted']);
+  await xinzhou.waitForState(`/api/delegations/${accepted.id}`, RequestState.Accepted);
+  await yulin.post(
+    `/api/tasks/${accepted.id}/recoveries`,
+    {
+      amount: { fen: 1_234_500, currency: 'CNY' },
+      payer: '中国工商银行榆林分行',
+      receivedOn: '2024-05-06',
+      bankReference: `KH-${accepted.id}`,
+    },
+    201,
+  );
+
+  const returned = await xinzhou.createDelegation('ordos');
+  await ordos.waitForState(`/api/tasks/${returned.id}`, RequestState.Delivered);
+  await ordos.post(`/api/tasks/${returned.id}/return`, {
+    reason: 'NOT_IN_JURISDICTION',
+    explanation: '被执行人财产不在本院辖区。',
+  });
+  await xinzhou.waitForState(`/api/delegations/${returned.id}`, RequestState.Returned);
+
+  const searched = await xinzhou.createAssetSearch('yulin', {
+    categories: ['bank-deposit'],
+    documents: [],
+  });
+  await xinzhou.waitForState(`/api/asset-searches/${searched.id}`, RequestState.ResultReported);
+  await xinzhou.post(
+    `/api/asset-searches/${searched.id}/confirm`,
+    EXAMPLE_BODIES['result.confirmed'],
+  );
+
+  const late = await xinzhou.createDelegation('ordos');
+  await xinzhou.waitForState(`/api/delegations/${late.id}`, RequestState.Delivered);
+  // Eight days on, Ordos has neither accepted nor returned it: Xinzhou's watch escalates.
+  const clock = jest
+    .spyOn(xinzhou.node.app.get(Clock), 'now')
+    .mockReturnValue(new Date(Date.now() + 8 * DAY_MS));
+  await xinzhou.node.app.get(DeadlineWatch).checkDue();
+  clock.mockRestore();
+  await waitFor('the late delegation to be escalated', async () => {
+    const [request] = await network.query<{ escalated_at: Date | null }>(
+      xinzhou.databaseUrl,
+      'SELECT escalated_at FROM requests WHERE id = $1',
+      [late.id],
+    );
+    return request.escalated_at ?? undefined;
+  });
+  await ordos.waitForState(`/api/tasks/${late.id}`, RequestState.Delivered);
+  await waitFor('Xinzhou to have published everything', async () => {
+    const [{ waiting }] = await network.query<{ waiting: string }>(
+      xinzhou.databaseUrl,
+      'SELECT count(*) AS waiting FROM outbox_messages WHERE published_at IS NULL',
+    );
+    return waiting === '0' ? true : undefined;
+  });
+  await monitorCaughtUp(monitor.url);
+  return { accepted: accepted.id, returned: returned.id, searched: searched.id, late: late.id };
+}
+
+/** Waits until the monitor has applied everything in the events stream. */
+export async function monitorCaughtUp(monitorUrl: string): Promise<void> {
+  await waitFor('the monitor to catch up with the events stream', async () => {
+    const response = await fetch(`${monitorUrl}/api/projection`);
+    const status = (await response.json()) as { lag?: number; position: number };
+    return status.lag === 0 && status.position > 0 ? status : undefined;
+  });
+}
