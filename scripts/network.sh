@@ -63,7 +63,8 @@ wait_ready yulin "$YULIN_PORT"
 cat >&2 <<INFO
 
 The enforcement-link network is up:
-  monitor              http://127.0.0.1:$MONITOR_PORT/api/docs
+  dashboard            http://127.0.0.1:$MONITOR_PORT/
+  monitor API          http://127.0.0.1:$MONITOR_PORT/api/docs
   Xinzhou court node   http://127.0.0.1:$XINZHOU_PORT/api/docs   (COURT_ID=xinzhou)
   Yulin court node     http://127.0.0.1:$YULIN_PORT/api/docs   (COURT_ID=yulin)
 Readiness:  curl http://127.0.0.1:$XINZHOU_PORT/health/ready

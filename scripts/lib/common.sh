@@ -53,7 +53,7 @@ ensure_services() {
 build_apps() {
   say "Building the apps..."
   (cd "$PROJECT_ROOT" && npx nest build court-node >&2 && npx nest build monitor >&2 &&
-    npx vite build --logLevel warn --config apps/monitor/web/vite.config.ts >&2)
+    npx vite build --logLevel warn --config apps/monitor/web/vite.config.mts >&2)
 }
 
 # What every command needs before it runs anything: dependencies, services, built apps.
