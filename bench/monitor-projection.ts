@@ -205,8 +205,10 @@ async function generateRequests(network: TestNetwork, databaseUrl: string): Prom
             CASE WHEN NOT open AND i % 13 <> 0 THEN opened + interval '14 days' END,
             NULL,
             CASE WHEN NOT open THEN opened + interval '12 days' END,
+            (i % 5) * 60000, CASE WHEN i % 5 > 0 THEN ARRAY[i % 11] END,
             (i % 5) * 100000, (i % 5) * 80000, (i % 5) * 60000,
-            CASE WHEN NOT open THEN opened + interval '12 days' END
+            CASE WHEN NOT open THEN opened + interval '12 days' END,
+            (i % 5) * 60000, CASE WHEN i % 5 > 0 THEN ARRAY[i % 11] END
        FROM (SELECT i, now() - (i * interval '63 seconds') AS opened, i < $1 / 12 AS open
                FROM generate_series(0, $1 - 1) AS i) AS g,
             (SELECT $2::text[] AS courts) AS c`,

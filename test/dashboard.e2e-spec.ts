@@ -127,6 +127,10 @@ describe('the monitor’s web dashboard', () => {
     const [figures] = await api('/api/figures?by=network&receivingCourt=ordos');
     await expectText('figure-requests', String(figures.requests));
     await expectText('kpi-overdue', 'Overdue\n1');
+    await page.goto(`${running.monitor.url}/#/court/yulin`);
+    // Yulin's money reached Xinzhou's case account on 7 May and was paid out on the 11th.
+    await expectText('days-to-payout', '4 / 4');
+    await page.goto(`${running.monitor.url}/#/court/ordos`);
     expect(await page.getByTestId('court-node').innerText()).toContain('up');
     await page.getByTestId(`overdue-${traffic.late}`).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-court.png'), fullPage: true });

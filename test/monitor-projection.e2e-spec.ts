@@ -146,8 +146,13 @@ describe('the monitor’s projection of the network', () => {
       returned: 1,
       returnRate: 0.5,
       recoveredFen: 1_234_500,
-      transferredFen: 0,
+      transferredFen: 1_234_500,
+      confirmedFen: 1_234_500,
       inTransitFen: 0,
+      paidOutFen: 1_234_500,
+      paidOutShare: 1,
+      daysToPayoutMedian: 4,
+      daysToPayoutP95: 4,
     });
     expect(figures.signInHoursMedian).toEqual(expect.any(Number));
     expect(figures.acceptanceHoursP95).toEqual(expect.any(Number));

@@ -17,7 +17,11 @@ export interface MonitoredNetwork {
 
 /** The requests `sendSampleTraffic` leaves behind, by what happened to them. */
 export interface SampleTraffic {
-  /** A delegation Yulin accepted and recovered 12,345.00 yuan on: open. */
+  /**
+   * A delegation Yulin accepted and recovered 12,345.00 yuan on, which it transferred to
+   * Xinzhou's case account; Xinzhou confirmed it arrived on 7 May 2024 and paid it out on the
+   * 11th: open.
+   */
   accepted: string;
   /** A delegation Ordos returned as NOT_IN_JURISDICTION. */
   returned: string;
@@ -52,13 +56,35 @@ export async function sendSampleTraffic(
   await yulin.waitForState(`/api/tasks/${accepted.id}`, RequestState.Delivered);
   await yulin.post(`/api/tasks/${accepted.id}/accept`, EXAMPLE_BODIES['request.accepted']);
   await xinzhou.waitForState(`/api/delegations/${accepted.id}`, RequestState.Accepted);
+  const money = { amount: { fen: 1_234_500, currency: 'CNY' }, payer: '中国工商银行榆林分行' };
+  const task = `/api/tasks/${accepted.id}`;
   await yulin.post(
-    `/api/tasks/${accepted.id}/recoveries`,
+    `${task}/recoveries`,
+    { ...money, receivedOn: '2024-05-06', bankReference: `KH-${accepted.id}` },
+    201,
+  );
+  await yulin.post(
+    `${task}/fund-transfers`,
+    { ...money, transferredOn: '2024-05-06', bankReference: `ZF-${accepted.id}` },
+    201,
+  );
+  const transfer = await waitFor('the transfer to reach Xinzhou', async () =>
+    (
+      await xinzhou.get<{ id: string; requestId: string }[]>('/api/funds/transfers?direction=in')
+    ).find((arrived) => arrived.requestId === accepted.id),
+  );
+  await xinzhou.post(`/api/funds/transfers/${transfer.id}/confirm-receipt`, {
+    amount: money.amount,
+    receivedOn: '2024-05-07',
+  });
+  await xinzhou.post(
+    '/api/funds/payouts',
     {
-      amount: { fen: 1_234_500, currency: 'CNY' },
-      payer: '中国工商银行榆林分行',
-      receivedOn: '2024-05-06',
-      bankReference: `KH-${accepted.id}`,
+      caseNumber: (EXAMPLE_BODIES['delegation.requested'] as { caseNumber: string }).caseNumber,
+      amount: money.amount,
+      payee: '山西某某商贸有限公司',
+      paidOn: '2024-05-11',
+      bankReference: `FK-${accepted.id}`,
     },
     201,
   );

@@ -249,6 +249,17 @@ export class FundsService {
           },
         ]);
       }
+      // The payout settles money of the requests whose transfers arrived in this account.
+      const settled = await manager
+        .createQueryBuilder(Request, 'request')
+        .where(
+          `request.id IN (SELECT request_id FROM fund_transfers
+                           WHERE account_case_number = :caseNumber AND direction = 'in')`,
+          { caseNumber },
+        )
+        .andWhere("request.side = 'requesting'")
+        .getMany();
+      for (const request of settled) RequestEvents.changed(manager, request, true);
       return manager.save(
         manager.create(FundPayout, {
           caseNumber,

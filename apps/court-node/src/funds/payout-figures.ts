@@ -47,44 +47,30 @@ export class CourtPayoutFigures {
 
 const DAY_MS = 86_400_000;
 
+/** What became of one transfer that arrived in a case account. */
+export interface TransferPaidOut<T extends ArrivedTransfer> {
+  transfer: T;
+  paidOutFen: number;
+  /** Calendar days from arrival to the payout that paid its last fen; unset until then. */
+  daysToPayout: number | null;
+}
+
 /**
  * Payouts from a case account settle the money that arrived first first: a transfer counts as
- * paid out on the day the payout covering its last fen was made.
+ * paid out on the day the payout covering its last fen was made. Transfers not confirmed as
+ * arrived are left out.
  */
-export function payoutFigures(
-  arrived: ArrivedTransfer[],
+export function allocatePayouts<T extends ArrivedTransfer>(
+  arrived: T[],
   payouts: PaidOut[],
-): CourtPayoutFigures[] {
-  const perCourt = new Map<string, { figures: CourtPayoutFigures; days: number[] }>();
-  const courtOf = (court: string) => {
-    let entry = perCourt.get(court);
-    if (!entry) {
-      entry = {
-        figures: {
-          court,
-          transfersArrived: 0,
-          transfersPaidOut: 0,
-          arrivedFen: 0,
-          paidOutFen: 0,
-          sharePaidOut: 0,
-          daysToPayout: null,
-        },
-        days: [],
-      };
-      perCourt.set(court, entry);
-    }
-    return entry;
-  };
+): TransferPaidOut<T>[] {
+  const allocated: TransferPaidOut<T>[] = [];
   for (const [caseNumber, transfers] of groupBy(arrived, (t) => t.accountCaseNumber ?? '')) {
     const queue = transfers
       .filter((transfer) => transfer.receivedOn && transfer.confirmedFen)
       .sort((a, b) => (a.receivedOn as string).localeCompare(b.receivedOn as string))
-      .map((transfer) => ({ transfer, unpaidFen: transfer.confirmedFen as number }));
-    for (const { transfer } of queue) {
-      const { figures } = courtOf(transfer.fromCourt);
-      figures.transfersArrived += 1;
-      figures.arrivedFen += transfer.confirmedFen as number;
-    }
+      .map((transfer) => ({ transfer, paidOutFen: 0, daysToPayout: null as number | null }));
+    allocated.push(...queue);
     const casePayouts = payouts
       .filter((payout) => payout.caseNumber === caseNumber)
       .sort((a, b) => a.paidOn.localeCompare(b.paidOn));
@@ -93,17 +79,45 @@ export function payoutFigures(
       let leftFen = payout.amountFen;
       while (leftFen > 0 && next < queue.length) {
         const owed = queue[next];
-        const paidFen = Math.min(leftFen, owed.unpaidFen);
-        owed.unpaidFen -= paidFen;
+        const paidFen = Math.min(leftFen, (owed.transfer.confirmedFen as number) - owed.paidOutFen);
+        owed.paidOutFen += paidFen;
         leftFen -= paidFen;
-        const entry = courtOf(owed.transfer.fromCourt);
-        entry.figures.paidOutFen += paidFen;
-        if (owed.unpaidFen === 0) {
-          entry.figures.transfersPaidOut += 1;
-          entry.days.push(daysBetween(owed.transfer.receivedOn as string, payout.paidOn));
+        if (owed.paidOutFen === owed.transfer.confirmedFen) {
+          owed.daysToPayout = daysBetween(owed.transfer.receivedOn as string, payout.paidOn);
           next += 1;
         }
       }
+    }
+  }
+  return allocated;
+}
+
+/** Per court that transferred the money: how much of it, and how fast, was paid out. */
+export function payoutFigures(
+  arrived: ArrivedTransfer[],
+  payouts: PaidOut[],
+): CourtPayoutFigures[] {
+  const perCourt = new Map<string, { figures: CourtPayoutFigures; days: number[] }>();
+  for (const { transfer, paidOutFen, daysToPayout } of allocatePayouts(arrived, payouts)) {
+    const entry = perCourt.get(transfer.fromCourt) ?? {
+      figures: {
+        court: transfer.fromCourt,
+        transfersArrived: 0,
+        transfersPaidOut: 0,
+        arrivedFen: 0,
+        paidOutFen: 0,
+        sharePaidOut: 0,
+        daysToPayout: null,
+      },
+      days: [],
+    };
+    perCourt.set(transfer.fromCourt, entry);
+    entry.figures.transfersArrived += 1;
+    entry.figures.arrivedFen += transfer.confirmedFen as number;
+    entry.figures.paidOutFen += paidOutFen;
+    if (daysToPayout !== null) {
+      entry.figures.transfersPaidOut += 1;
+      entry.days.push(daysToPayout);
     }
   }
   return [...perCourt.values()]

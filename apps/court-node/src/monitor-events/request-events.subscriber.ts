@@ -8,25 +8,11 @@ import {
   TransactionRollbackEvent,
 } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { requestAmounts } from '../funds/request-amounts';
 import { OutboxService } from '../messaging/outbox.service';
 import { Request } from '../requests/request.entity';
 
 const CHANGED = 'requestsChangedForTheMonitor';
-
-/** Money on each request, as this court's books show it, read in the transaction that moved it. */
-const AMOUNTS = `
-  SELECT r.id,
-         (SELECT coalesce(sum(amount_fen), 0) FROM fund_recoveries WHERE request_id = r.id) AS recovered_fen,
-         (SELECT coalesce(sum(amount_fen), 0) FROM fund_transfers WHERE request_id = r.id) AS transferred_fen,
-         (SELECT coalesce(sum(confirmed_fen), 0) FROM fund_transfers WHERE request_id = r.id) AS confirmed_fen
-    FROM unnest($1::uuid[]) AS r (id)`;
-
-interface AmountsRow {
-  id: string;
-  recovered_fen: string;
-  transferred_fen: string;
-  confirmed_fen: string;
-}
 
 /** A request changed in the open transaction, and whether its money moved. */
 interface Change {
@@ -71,19 +57,13 @@ export class RequestEvents implements EntitySubscriberInterface {
     if (!changes) return;
     delete event.queryRunner.data[CHANGED];
     const withMoney = [...changes.values()].filter((change) => change.money);
-    const amounts = new Map<string, RequestAmounts>();
-    if (withMoney.length > 0) {
-      const rows = (await event.queryRunner.query(AMOUNTS, [
-        withMoney.map((change) => change.request.id),
-      ])) as AmountsRow[];
-      for (const row of rows) {
-        amounts.set(row.id, {
-          recoveredFen: Number(row.recovered_fen),
-          transferredFen: Number(row.transferred_fen),
-          confirmedFen: Number(row.confirmed_fen),
-        });
-      }
-    }
+    const amounts =
+      withMoney.length > 0
+        ? await requestAmounts(
+            event.queryRunner,
+            withMoney.map((change) => change.request),
+          )
+        : new Map<string, RequestAmounts>();
     const occurredAt = new Date().toISOString();
     for (const { request } of changes.values()) {
       await this.outbox.enqueueEvent(

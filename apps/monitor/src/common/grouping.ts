@@ -85,6 +85,11 @@ export class RequestQuery {
       .join('');
   }
 
+  /** Identifies a row's group among the rows of this grouping. */
+  groupOf(row: Record<string, unknown>): string {
+    return JSON.stringify(Object.keys(GROUP_COLUMNS[this.grouping]).map((name) => row[name]));
+  }
+
   get groupBy(): string {
     const columns = Object.values(GROUP_COLUMNS[this.grouping]);
     return columns.length > 0 ? `GROUP BY ${columns.join(', ')}` : '';

@@ -16,7 +16,7 @@ export class FiguresController {
   @ApiOperation({
     summary: 'Time limits kept, return rate, speed and money, per group',
     description:
-      'For the requests sent between `from` and `to` (China Standard Time, both included; all when left out): `concluded` and `withinLimitShare` (concluded without ever passing a time limit), `returnRate` (returned among answered), median and p95 hours from sending to sign-in, acceptance and first result, and `recoveredFen`, `transferredFen`, `confirmedFen`, `inTransitFen`.',
+      'For the requests sent between `from` and `to` (China Standard Time, both included; all when left out): `concluded` and `withinLimitShare` (concluded without ever passing a time limit), `returnRate` (returned among answered), median and p95 hours from sending to sign-in, acceptance and first result, `recoveredFen`, `transferredFen`, `confirmedFen`, `inTransitFen`, `paidOutFen` and `paidOutShare` (of the money confirmed), and `daysToPayoutMean`, `daysToPayoutMedian`, `daysToPayoutP95` (from a transfer’s arrival to the payout that paid its last fen).',
   })
   @ApiOkResponse({ description: 'The table, as JSON rows or CSV (`format=csv`).' })
   table(@Query() query: FiguresQuery): Promise<Record<string, unknown>[]> {

@@ -32,15 +32,33 @@ export class FiguresService {
    * Per group, for the requests sent in `period`: how many concluded (answered with a result,
    * returned or closed) and the share of those concluded without ever passing a time limit;
    * the return rate among requests answered (accepted or returned); median and p95 hours from
-   * sending to sign-in (stored by the receiving court), acceptance and first result; and money
-   * recovered, transferred, confirmed and still in transit, in fen.
+   * sending to sign-in (stored by the receiving court), acceptance and first result; money
+   * recovered, transferred, confirmed, still in transit and paid out to the winning party, in
+   * fen; and the days from money's arrival in a case account to its payout (mean, median, p95).
    */
-  figures(
+  async figures(
     grouping: Grouping,
     filters: RequestFilters,
     period: Period,
   ): Promise<Record<string, unknown>[]> {
     const query = new RequestQuery(this.courts.directory, grouping, filters);
+    const [rows, payouts] = await Promise.all([
+      this.totals(query, period),
+      this.daysToPayout(new RequestQuery(this.courts.directory, grouping, filters), period),
+    ]);
+    const payoutsOf = new Map(payouts.map((row) => [query.groupOf(row), row]));
+    return rows.map((row) => {
+      const payout = payoutsOf.get(query.groupOf(row));
+      return {
+        ...row,
+        daysToPayoutMean: payout?.daysToPayoutMean ?? null,
+        daysToPayoutMedian: payout?.daysToPayoutMedian ?? null,
+        daysToPayoutP95: payout?.daysToPayoutP95 ?? null,
+      };
+    });
+  }
+
+  private totals(query: RequestQuery, period: Period): Promise<Record<string, unknown>[]> {
     return this.dataSource.query(
       `SELECT ${query.keys}
               count(*)::int AS requests,
@@ -56,11 +74,31 @@ export class FiguresService {
               coalesce(sum(r.transferred_fen), 0)::float8 AS "transferredFen",
               coalesce(sum(r.confirmed_fen), 0)::float8 AS "confirmedFen",
               coalesce(sum(r.transferred_fen - least(r.confirmed_fen, r.transferred_fen)), 0)::float8
-                AS "inTransitFen"
+                AS "inTransitFen",
+              coalesce(sum(r.paid_out_fen), 0)::float8 AS "paidOutFen",
+              ${share('sum(r.paid_out_fen)', 'sum(r.confirmed_fen)')} AS "paidOutShare"
          FROM ${query.from}
          ${query.where(...this.within(query, period))}
          ${query.groupBy}
          ${query.orderBy}`,
+      query.parameters,
+    );
+  }
+
+  /** Per group, days from money's arrival in a case account to its payout, per transfer. */
+  private daysToPayout(
+    query: RequestQuery,
+    period: Period,
+  ): Promise<Record<string, number | string | null>[]> {
+    return this.dataSource.query(
+      `SELECT ${query.keys}
+              round(avg(payout.days), 1)::float8 AS "daysToPayoutMean",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY payout.days)::float8 AS "daysToPayoutMedian",
+              percentile_cont(0.95) WITHIN GROUP (ORDER BY payout.days)::float8 AS "daysToPayoutP95"
+         FROM ${query.from}
+        CROSS JOIN LATERAL unnest(r.payout_days) AS payout (days)
+         ${query.where(...this.within(query, period))}
+         ${query.groupBy}`,
       query.parameters,
     );
   }

@@ -136,12 +136,29 @@ describe('mergeSnapshot', () => {
     const confirmed = snapshot({
       ...acceptedAtXinzhou,
       occurredAt: '2024-03-06T00:00:00.000Z',
-      amounts: { recoveredFen: 0, transferredFen: 300_000, confirmedFen: 300_000 },
+      amounts: {
+        recoveredFen: 0,
+        transferredFen: 300_000,
+        confirmedFen: 300_000,
+        paidOutFen: 0,
+        daysToPayout: [],
+      },
+    });
+    const paidOut = snapshot({
+      ...confirmed,
+      occurredAt: '2024-03-09T00:00:00.000Z',
+      amounts: { ...confirmed.amounts!, paidOutFen: 300_000, daysToPayout: [3] },
     });
     expect(fold([recovered, confirmed])).toMatchObject({
       recovered_fen: 500_000,
       transferred_fen: 300_000,
       confirmed_fen: 300_000,
+      paid_out_fen: 0,
+      payout_days: [],
+    });
+    expect(fold([paidOut, recovered, confirmed])).toMatchObject({
+      paid_out_fen: 300_000,
+      payout_days: [3],
     });
   });
 

@@ -34,6 +34,9 @@ export interface ProjectedRequest {
   confirmed_fen: number;
   /** When it first reached a final state (closed, returned, withdrawn): it left the backlog. */
   ended_at: string | null;
+  paid_out_fen: number;
+  /** Per transfer paid out in full, days from its arrival to that payout (requesting court). */
+  payout_days: number[] | null;
 }
 
 const MILESTONE_COLUMNS = {
@@ -109,6 +112,9 @@ export function mergeSnapshot(
     recovered_fen: Math.max(current?.recovered_fen ?? 0, event.amounts?.recoveredFen ?? 0),
     transferred_fen: Math.max(current?.transferred_fen ?? 0, event.amounts?.transferredFen ?? 0),
     confirmed_fen: Math.max(current?.confirmed_fen ?? 0, event.amounts?.confirmedFen ?? 0),
+    paid_out_fen: Math.max(current?.paid_out_fen ?? 0, event.amounts?.paidOutFen ?? 0),
+    // Transfers are only ever added and paid out: the longer list is the newer one.
+    payout_days: longer(current?.payout_days ?? null, event.amounts?.daysToPayout ?? null),
     ended_at: earliest(
       earliest(milestones.closed_at, milestones.returned_at),
       milestones.withdrawn_at,
@@ -124,6 +130,12 @@ function earliest(a: string | null | undefined, b: string | null | undefined): s
   if (!a) return b ?? null;
   if (!b) return a;
   return compareInstants(a, b) <= 0 ? a : b;
+}
+
+function longer(a: number[] | null, b: number[] | null): number[] | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.length >= a.length ? b : a;
 }
 
 function pick<T, K extends keyof T>(object: T, keys: K[]): Pick<T, K> {

@@ -42,6 +42,8 @@ const PROJECTED_COLUMNS: (keyof ProjectedRequest)[] = [
   'transferred_fen',
   'confirmed_fen',
   'ended_at',
+  'paid_out_fen',
+  'payout_days',
 ];
 
 /**

@@ -54,6 +54,9 @@ export interface FiguresRow {
   transferredFen: number;
   confirmedFen: number;
   inTransitFen: number;
+  paidOutFen: number;
+  daysToPayoutMedian: number | null;
+  daysToPayoutP95: number | null;
 }
 
 export interface OverdueRow {

@@ -34,7 +34,7 @@ export function CourtPage({ code }: { code: string }) {
   const figure = figures?.[0];
   const open = (byState ?? []).reduce((sum, row) => sum + row.open, 0);
   const overdue = (byState ?? []).reduce((sum, row) => sum + row.overdue, 0);
-  const hours = (median: number | null | undefined, p95: number | null | undefined) =>
+  const medianAndP95 = (median: number | null | undefined, p95: number | null | undefined) =>
     `${median ?? '—'} / ${p95 ?? '—'}`;
 
   return (
@@ -130,11 +130,11 @@ export function CourtPage({ code }: { code: string }) {
             <dt>{word(language, 'concluded')}</dt>
             <dd>{figure?.concluded ?? 0}</dd>
             <dt>{word(language, 'signInHours')}</dt>
-            <dd>{hours(figure?.signInHoursMedian, figure?.signInHoursP95)}</dd>
+            <dd>{medianAndP95(figure?.signInHoursMedian, figure?.signInHoursP95)}</dd>
             <dt>{word(language, 'acceptanceHours')}</dt>
-            <dd>{hours(figure?.acceptanceHoursMedian, figure?.acceptanceHoursP95)}</dd>
+            <dd>{medianAndP95(figure?.acceptanceHoursMedian, figure?.acceptanceHoursP95)}</dd>
             <dt>{word(language, 'resultHours')}</dt>
-            <dd>{hours(figure?.resultHoursMedian, figure?.resultHoursP95)}</dd>
+            <dd>{medianAndP95(figure?.resultHoursMedian, figure?.resultHoursP95)}</dd>
           </dl>
         </div>
         <div class="panel">
@@ -148,6 +148,12 @@ export function CourtPage({ code }: { code: string }) {
             <dd>{formatYuan(figure?.confirmedFen ?? 0, language)}</dd>
             <dt>{word(language, 'inTransit')}</dt>
             <dd>{formatYuan(figure?.inTransitFen ?? 0, language)}</dd>
+            <dt>{word(language, 'paidOut')}</dt>
+            <dd>{formatYuan(figure?.paidOutFen ?? 0, language)}</dd>
+            <dt>{word(language, 'daysToPayout')}</dt>
+            <dd data-testid="days-to-payout">
+              {medianAndP95(figure?.daysToPayoutMedian, figure?.daysToPayoutP95)}
+            </dd>
           </dl>
         </div>
         <div class="panel">

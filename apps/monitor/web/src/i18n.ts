@@ -53,6 +53,11 @@ const WORDS = {
   transferred: { zh: '已划转', en: 'Transferred' },
   confirmed: { zh: '已确认到账', en: 'Confirmed' },
   inTransit: { zh: '在途', en: 'In transit' },
+  paidOut: { zh: '已发放', en: 'Paid out' },
+  daysToPayout: {
+    zh: '到账至发放天数（中位/95%）',
+    en: 'Days from arrival to payout (median / p95)',
+  },
   transport: { zh: '节点运行', en: 'Court node' },
   lastSeen: { zh: '最近心跳', en: 'Last seen' },
   consumerPending: { zh: '待处理消息', en: 'Messages waiting' },

@@ -1,4 +1,4 @@
-import { IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsUUID, Min } from 'class-validator';
 import { IsCourtCode } from '../courts/court-code';
 import { RequestKind, Side } from '../lifecycle/lifecycle';
 import { RequestState } from '../lifecycle/request-state';
@@ -25,6 +25,8 @@ export const MILESTONE_STATES = {
   withdrawnAt: RequestState.Withdrawn,
 } as const;
 export type Milestone = keyof typeof MILESTONE_STATES;
+
+const DAYS_RULE = 'a list of at most 100 whole numbers of days from 0';
 
 /** When the request first entered each state on the way; a state not reached yet is absent. */
 export class RequestMilestones {
@@ -72,6 +74,25 @@ export class RequestAmounts {
   /** Confirmed as received by the requesting court. */
   @IsFenAmount()
   confirmedFen: number;
+
+  /**
+   * Requesting side: of the money confirmed, how much the court has paid out to the winning
+   * party, the money that arrived first in a case account paid out first.
+   */
+  @OptionalField()
+  @IsFenAmount()
+  paidOutFen?: number;
+
+  /**
+   * Requesting side: for each transfer on this request paid out in full, the calendar days from
+   * its arrival in the case account to the payout that paid its last fen.
+   */
+  @OptionalField()
+  @IsArray({ message: DAYS_RULE })
+  @ArrayMaxSize(100, { message: DAYS_RULE })
+  @IsInt({ each: true, message: DAYS_RULE })
+  @Min(0, { each: true, message: DAYS_RULE })
+  daysToPayout?: number[];
 }
 
 @Described(

@@ -49,7 +49,9 @@ export class CreateProjection1765000000000 implements MigrationInterface {
         recovered_fen bigint NOT NULL,
         transferred_fen bigint NOT NULL,
         confirmed_fen bigint NOT NULL,
-        ended_at timestamptz
+        ended_at timestamptz,
+        paid_out_fen bigint NOT NULL DEFAULT 0,
+        payout_days integer[]
       )`);
     // Covers every column the backlog tables read, so they scan only the open requests' index.
     await queryRunner.query(
