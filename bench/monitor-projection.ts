@@ -205,7 +205,6 @@ async function generateRequests(network: TestNetwork, databaseUrl: string): Prom
             CASE WHEN NOT open AND i % 13 <> 0 THEN opened + interval '14 days' END,
             NULL,
             CASE WHEN NOT open THEN opened + interval '12 days' END,
-            (i % 5) * 60000, CASE WHEN i % 5 > 0 THEN ARRAY[i % 11] END,
             (i % 5) * 100000, (i % 5) * 80000, (i % 5) * 60000,
             CASE WHEN NOT open THEN opened + interval '12 days' END,
             (i % 5) * 60000, CASE WHEN i % 5 > 0 THEN ARRAY[i % 11] END
