@@ -12,6 +12,8 @@ import {
   Tooltip,
 } from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
+import { useShared } from './data';
+import { word } from './i18n';
 
 ChartJs.register(
   BarController,
@@ -61,3 +63,38 @@ export const PALETTE = [
   '#00838f',
   '#5d4037',
 ];
+
+/** The backlog at the end of each of the last days, as a line. */
+export function BacklogTrend({
+  history,
+  color,
+}: {
+  history: { day: string; open: number }[] | undefined;
+  color: string;
+}) {
+  const { language } = useShared();
+  const title = word(language, 'backlogOverTime');
+  return (
+    <div class="panel">
+      <h2>{title}</h2>
+      <Chart
+        label={title}
+        config={{
+          type: 'line',
+          data: {
+            labels: (history ?? []).map((row) => row.day.slice(5)),
+            datasets: [
+              {
+                label: word(language, 'openRequests'),
+                data: (history ?? []).map((row) => row.open),
+                borderColor: color,
+                backgroundColor: color,
+              },
+            ],
+          },
+          options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+        }}
+      />
+    </div>
+  );
+}

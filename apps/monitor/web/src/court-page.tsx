@@ -1,5 +1,5 @@
 import { AgeingRow, BacklogRow, CourtNode, FiguresRow, get, HistoryRow } from './api';
-import { Chart, PALETTE } from './chart';
+import { BacklogTrend, Chart, PALETTE } from './chart';
 import { courtName, provinceName, useData, useShared } from './data';
 import {
   AGE_BUCKETS,
@@ -79,27 +79,7 @@ export function CourtPage({ code }: { code: string }) {
             </tbody>
           </table>
         </div>
-        <div class="panel">
-          <h2>{word(language, 'backlogOverTime')}</h2>
-          <Chart
-            label={word(language, 'backlogOverTime')}
-            config={{
-              type: 'line',
-              data: {
-                labels: (history ?? []).map((row) => row.day.slice(5)),
-                datasets: [
-                  {
-                    label: word(language, 'openRequests'),
-                    data: (history ?? []).map((row) => row.open),
-                    borderColor: PALETTE[1],
-                    backgroundColor: PALETTE[1],
-                  },
-                ],
-              },
-              options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-            }}
-          />
-        </div>
+        <BacklogTrend history={history} color={PALETTE[1]} />
         <div class="panel">
           <h2>{word(language, 'ageing')}</h2>
           <Chart

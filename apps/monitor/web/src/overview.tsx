@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { AgeingRow, BacklogRow, CourtNode, FiguresRow, get, HistoryRow } from './api';
-import { Chart, PALETTE } from './chart';
+import { BacklogTrend, Chart, PALETTE } from './chart';
 import { courtName, provinceName, useData, useShared } from './data';
 import { AGE_BUCKETS, ageLabels, formatShare, MATTER_CODES, matterName, word } from './i18n';
 import { OverdueTable } from './overdue-table';
@@ -112,27 +112,7 @@ export function Overview() {
       </section>
 
       <section class="charts">
-        <div class="panel">
-          <h2>{word(language, 'backlogOverTime')}</h2>
-          <Chart
-            label={word(language, 'backlogOverTime')}
-            config={{
-              type: 'line',
-              data: {
-                labels: (history ?? []).map((row) => row.day.slice(5)),
-                datasets: [
-                  {
-                    label: word(language, 'openRequests'),
-                    data: (history ?? []).map((row) => row.open),
-                    borderColor: PALETTE[0],
-                    backgroundColor: PALETTE[0],
-                  },
-                ],
-              },
-              options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
-            }}
-          />
-        </div>
+        <BacklogTrend history={history} color={PALETTE[0]} />
         <div class="panel">
           <h2>{word(language, 'ageing')}</h2>
           <Chart
