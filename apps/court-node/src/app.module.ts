@@ -32,6 +32,7 @@ import { CourtMessagingModule } from './messaging/court-messaging.module';
 import { DeadLetter } from './messaging/dead-letter.entity';
 import { InboxMessage } from './messaging/inbox-message.entity';
 import { OutboxMessage } from './messaging/outbox-message.entity';
+import { LiveModule } from './live/live.module';
 import { CourtNodeMetricsModule } from './metrics/court-node-metrics.module';
 import { MonitorEventsModule } from './monitor-events/monitor-events.module';
 import { RequestMessage } from './requests/request-message.entity';
@@ -96,6 +97,7 @@ export class AppModule {
         TasksModule,
         FundsModule,
         SupervisionModule,
+        LiveModule,
         MonitorEventsModule,
       ],
       providers: [

@@ -1,13 +1,14 @@
 import { NatsConnectionService } from '@enforcement-link/messaging';
-import { createHttpApp } from '@enforcement-link/platform';
+import { createHttpApp, serveWebApp } from '@enforcement-link/platform';
 import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { CourtNodeEnvironment } from './config/court-node.environment';
 import { CourtMessageTransport } from './messaging/court-message.transport';
 import { InboxService } from './messaging/inbox.service';
 import { CourtNodeMetrics } from './metrics/court-node.metrics';
 
-/** The court node: its HTTP API, and its inbound court messages through JetStream. */
+/** The court node: its HTTP API and workbench, and its inbound court messages through JetStream. */
 export async function createCourtNodeApp(
   environment: CourtNodeEnvironment,
 ): Promise<INestApplication> {
@@ -25,6 +26,7 @@ export async function createCourtNodeApp(
     environment,
     app.get(CourtNodeMetrics),
   );
+  serveWebApp(app as NestExpressApplication, 'court-node', __dirname);
   app.connectMicroservice({ strategy: transport });
   await app.startAllMicroservices();
   return app;

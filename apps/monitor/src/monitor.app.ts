@@ -1,9 +1,8 @@
-import { createHttpApp } from '@enforcement-link/platform';
+import { createHttpApp, serveWebApp } from '@enforcement-link/platform';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { MonitorEnvironment } from './config/monitor.environment';
-import { serveDashboard } from './dashboard/dashboard';
 
 /** The monitor: its API, its projection of the network's events, and the web dashboard. */
 export async function createMonitorApp(environment: MonitorEnvironment): Promise<INestApplication> {
@@ -15,6 +14,6 @@ export async function createMonitorApp(environment: MonitorEnvironment): Promise
       'transport health across all participating courts.',
     version: '0.1.0',
   });
-  serveDashboard(app as NestExpressApplication);
+  serveWebApp(app as NestExpressApplication, 'monitor', __dirname);
   return app;
 }

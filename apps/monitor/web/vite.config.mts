@@ -9,6 +9,11 @@ export default defineConfig({
   root,
   base: './',
   plugins: [preact()],
+  resolve: {
+    alias: {
+      '@enforcement-link/web': fileURLToPath(new URL('../../../libs/web/src', import.meta.url)),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../../../dist/apps/monitor/web', import.meta.url)),
     emptyOutDir: true,

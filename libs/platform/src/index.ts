@@ -12,3 +12,5 @@ export * from './health/health-check';
 export * from './health/health.module';
 export * from './logging/logging.module';
 export * from './metrics/metrics.module';
+export * from './live/live-updates';
+export * from './bootstrap/serve-web-app';

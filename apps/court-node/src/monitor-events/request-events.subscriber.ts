@@ -1,3 +1,4 @@
+import { LiveUpdates } from '@enforcement-link/platform';
 import { newMessageId, RequestAmounts, RequestUpdatedEvent } from '@enforcement-link/protocol';
 import { Injectable } from '@nestjs/common';
 import {
@@ -13,6 +14,7 @@ import { OutboxService } from '../messaging/outbox.service';
 import { Request } from '../requests/request.entity';
 
 const CHANGED = 'requestsChangedForTheMonitor';
+const COMMITTING = 'requestsChangedInCommit';
 
 /** A request changed in the open transaction, and whether its money moved. */
 interface Change {
@@ -21,7 +23,8 @@ interface Change {
 }
 
 /**
- * Tells the command centres' monitor about every request a transaction changed: just before
+ * Tells the command centres' monitor, and this court's open workbench pages, about every
+ * request a transaction changed: just before
  * the commit it writes one `request.updated` event per such request to the outbox, built from
  * the request as the transaction left it, so the monitor learns exactly what was committed,
  * once per transaction however many steps the request took in it. Money is read only for the
@@ -33,6 +36,7 @@ export class RequestEvents implements EntitySubscriberInterface {
     dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly environment: CourtNodeEnvironment,
+    private readonly live: LiveUpdates,
   ) {
     dataSource.subscribers.push(this);
   }
@@ -56,6 +60,7 @@ export class RequestEvents implements EntitySubscriberInterface {
     const changes = event.queryRunner.data[CHANGED] as Map<string, Change> | undefined;
     if (!changes) return;
     delete event.queryRunner.data[CHANGED];
+    event.queryRunner.data[COMMITTING] = [...changes.values()].map(({ request }) => request);
     const withMoney = [...changes.values()].filter((change) => change.money);
     const amounts =
       withMoney.length > 0
@@ -74,8 +79,17 @@ export class RequestEvents implements EntitySubscriberInterface {
     }
   }
 
+  /** Once committed, the change is news for the pages that show it. */
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const committed = event.queryRunner.data[COMMITTING] as Request[] | undefined;
+    if (!committed) return;
+    delete event.queryRunner.data[COMMITTING];
+    for (const request of committed) this.live.publish({ id: request.id, state: request.state });
+  }
+
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     delete event.queryRunner.data[CHANGED];
+    delete event.queryRunner.data[COMMITTING];
   }
 
   private toEvent(

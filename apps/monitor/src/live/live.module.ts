@@ -1,11 +1,11 @@
+import { LiveUpdates } from '@enforcement-link/platform';
 import { Global, Module } from '@nestjs/common';
 import { LiveController } from './live.controller';
-import { ProjectionUpdates } from './projection-updates';
 
 @Global()
 @Module({
   controllers: [LiveController],
-  providers: [ProjectionUpdates],
-  exports: [ProjectionUpdates],
+  providers: [LiveUpdates],
+  exports: [LiveUpdates],
 })
 export class LiveModule {}

@@ -1,9 +1,9 @@
 import { NatsConnectionService, settleWithin, SHUTDOWN_WAIT_MS } from '@enforcement-link/messaging';
+import { LiveUpdates } from '@enforcement-link/platform';
 import { decodeMonitorEvent, monitorEventsStreamName } from '@enforcement-link/protocol';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConsumerMessages, DeliverPolicy, JsMsg } from 'nats';
 import { MonitorEnvironment } from '../config/monitor.environment';
-import { ProjectionUpdates } from '../live/projection-updates';
 import { MonitorMetrics } from '../metrics/monitor.metrics';
 import { ProjectionStore, ReadEvent } from './projection-store';
 
@@ -37,7 +37,7 @@ export class EventIngestion implements OnApplicationBootstrap, OnApplicationShut
     private readonly store: ProjectionStore,
     private readonly nats: NatsConnectionService,
     private readonly metrics: MonitorMetrics,
-    private readonly updates: ProjectionUpdates,
+    private readonly updates: LiveUpdates,
     environment: MonitorEnvironment,
   ) {
     this.stream = monitorEventsStreamName(environment.NATS_NAMESPACE);
@@ -148,7 +148,7 @@ export class EventIngestion implements OnApplicationBootstrap, OnApplicationShut
         const started = performance.now();
         await this.store.apply(this.stream, upTo, batch);
         this.applied = upTo;
-        this.updates.batchApplied(upTo);
+        this.updates.publish({ position: upTo });
         this.metrics.batchApplied(
           upTo,
           batch.map((event) => event.type),

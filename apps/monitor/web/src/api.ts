@@ -102,21 +102,7 @@ export interface RequestTimeline {
   }[];
 }
 
-export class NotFound extends Error {}
-
-export async function get<T>(
-  path: string,
-  query: Record<string, string | undefined> = {},
-): Promise<T> {
-  const parameters = new URLSearchParams(
-    Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-  const search = parameters.toString();
-  const response = await fetch(`api/${path}${search ? `?${search}` : ''}`);
-  if (response.status === 404) throw new NotFound(path);
-  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
+export { get, NotFound } from '@enforcement-link/web/http';
 
 /** The matter of a row: a delegation's matter type, or an asset search. */
 export function matterOf(row: { kind: string; matterType: string | null }): string {

@@ -1,3 +1,4 @@
+import { useLiveVersion } from '@enforcement-link/web/live';
 import { useEffect, useState } from 'preact/hooks';
 import { Court, get, Province } from './api';
 import { CourtPage } from './court-page';
@@ -16,34 +17,11 @@ function routeOf(hash: string): Route {
   return { page: 'overview' };
 }
 
-/** Reloads the figures whenever the monitor announces they changed (server-sent events). */
-function useLiveVersion(): { version: number; connected: boolean; updatedAt: string } {
-  const [state, setState] = useState({
-    version: 0,
-    connected: false,
-    updatedAt: new Date().toISOString(),
-  });
-  useEffect(() => {
-    const source = new EventSource('api/live');
-    source.onopen = () => setState((current) => ({ ...current, connected: true }));
-    source.onerror = () => setState((current) => ({ ...current, connected: false }));
-    source.addEventListener('projection', () =>
-      setState((current) => ({
-        version: current.version + 1,
-        connected: true,
-        updatedAt: new Date().toISOString(),
-      })),
-    );
-    return () => source.close();
-  }, []);
-  return state;
-}
-
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage());
   const [route, setRoute] = useState<Route>(routeOf(location.hash));
   const [network, setNetwork] = useState<{ courts: Court[]; provinces: Province[] }>();
-  const live = useLiveVersion();
+  const live = useLiveVersion('projection');
 
   useEffect(() => {
     const follow = () => setRoute(routeOf(location.hash));

@@ -1,15 +1,4 @@
-/** Chinese by default, English on request; the choice is remembered in the browser. */
-export type Language = 'zh' | 'en';
-
-const STORAGE_KEY = 'enforcement-link.language';
-
-export function initialLanguage(): Language {
-  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-}
-
-export function rememberLanguage(language: Language): void {
-  localStorage.setItem(STORAGE_KEY, language);
-}
+import { Language } from '@enforcement-link/web/language';
 
 const WORDS = {
   title: { zh: '跨区域执行协作监控', en: 'Cross-region enforcement monitor' },
@@ -78,78 +67,13 @@ export function word(language: Language, key: Word): string {
   return WORDS[key][language];
 }
 
-const STATES: Record<string, [string, string]> = {
-  SENT: ['已发送', 'Sent'],
-  DELIVERED: ['已签收', 'Delivered'],
-  ACCEPTED: ['已受理', 'Accepted'],
-  IN_PROGRESS: ['办理中', 'In progress'],
-  AWAITING_SUPPLEMENT: ['待补充材料', 'Awaiting supplement'],
-  RESULT_REPORTED: ['已反馈结果', 'Result reported'],
-  CLOSED: ['已办结', 'Closed'],
-  RETURNED: ['已退回', 'Returned'],
-  WITHDRAWN: ['已撤回', 'Withdrawn'],
-};
-
-const MATTERS: Record<string, [string, string]> = {
-  'asset-search': ['财产查询', 'Asset search'],
-  'freeze-deposit': ['冻结存款', 'Freeze deposit'],
-  'renew-deposit-freeze': ['续冻存款', 'Renew deposit freeze'],
-  'release-deposit-freeze': ['解冻存款', 'Release deposit freeze'],
-  'deduct-deposit': ['扣划存款', 'Deduct deposit'],
-  'seal-real-estate': ['查封不动产', 'Seal real estate'],
-  'renew-real-estate-seal': ['续封不动产', 'Renew real-estate seal'],
-  'release-real-estate-seal': ['解封不动产', 'Release real-estate seal'],
-  'transfer-real-estate-title': ['不动产过户', 'Transfer real-estate title'],
-  'seal-vehicle': ['查封车辆', 'Seal vehicle'],
-  'renew-vehicle-seal': ['续封车辆', 'Renew vehicle seal'],
-  'release-vehicle-seal': ['解封车辆', 'Release vehicle seal'],
-  'transfer-vehicle-title': ['车辆过户', 'Transfer vehicle title'],
-  'freeze-equity': ['冻结股权', 'Freeze equity'],
-  'investigate-assets': ['调查财产', 'Investigate assets'],
-  'serve-documents': ['送达文书', 'Serve documents'],
-  'locate-person-or-property': ['找人查物', 'Locate person or property'],
-  'detain-debtor': ['拘留被执行人', 'Detain debtor'],
-  'clear-premises': ['腾房', 'Clear premises'],
-};
-
-/** Every matter a request can be about, in the order forms list them. */
-export const MATTER_CODES = Object.keys(MATTERS);
-
 const EVENTS: Record<string, [string, string]> = {
   'request.updated': ['状态更新', 'Updated'],
   'request.escalated': ['督办', 'Escalated'],
 };
 
-function pick(table: Record<string, [string, string]>, key: string, language: Language): string {
-  const names = table[key];
-  return names ? names[language === 'zh' ? 0 : 1] : key;
-}
-
-export const stateName = (state: string, language: Language) => pick(STATES, state, language);
-export const matterName = (matter: string, language: Language) => pick(MATTERS, matter, language);
-export const eventName = (type: string, language: Language) => pick(EVENTS, type, language);
-
-/** Dates and times as the courts read them: China Standard Time. */
-export function formatTime(value: string | null | undefined, language: Language): string {
-  if (!value) return '—';
-  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(value));
-}
-
-export function formatShare(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
-}
-
-/** Amounts travel as integer fen and are shown in yuan. */
-export function formatYuan(fen: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(fen / 100);
-}
+export const eventName = (type: string, language: Language) =>
+  EVENTS[type]?.[language === 'zh' ? 0 : 1] ?? type;
 
 /** The ageing buckets of the monitor's API, youngest first, and how they are named. */
 export const AGE_BUCKETS = [
@@ -165,3 +89,6 @@ const AGE_LABELS = {
 };
 
 export const ageLabels = (language: Language) => AGE_LABELS[language];
+
+export * from '@enforcement-link/web/language';
+export * from '@enforcement-link/web/names';
