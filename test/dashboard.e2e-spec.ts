@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { expectText, launchBrowser, screenshot } from './support/browser';
 import {
   MonitoredNetwork,
   monitorCaughtUp,
@@ -10,20 +9,6 @@ import {
 } from './support/monitored-network';
 import { TestNetwork } from './support/test-network';
 import { waitFor } from './support/wait-for';
-
-const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-/** Screenshots are kept as test artifacts. */
-const SCREENSHOTS = join(__dirname, '..', 'reports', 'screenshots');
-/** As Debian's chromium runs headless on a machine without a network beyond loopback. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Row = Record<string, unknown>;
 
@@ -48,9 +33,8 @@ describe('the monitor’s web dashboard', () => {
     network = TestNetwork.create();
     running = await startMonitoredNetwork(network);
     traffic = await sendSampleTraffic(network, running);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 90_000);
 
   afterAll(async () => {
@@ -64,8 +48,8 @@ describe('the monitor’s web dashboard', () => {
     expect(await page.locator('h1').innerText()).toBe('跨区域执行协作监控');
 
     const [network] = await api('/api/backlog?by=network');
-    await expectText('kpi-open', `在办事项\n${String(network.open)}`);
-    await expectText('kpi-overdue', `超期\n${String(network.overdue)}`);
+    await expectText(page, 'kpi-open', `在办事项\n${String(network.open)}`);
+    await expectText(page, 'kpi-overdue', `超期\n${String(network.overdue)}`);
     const ordos = page.getByTestId('court-row-ordos');
     expect(await ordos.locator('[data-col="open"]').innerText()).toBe('1');
     expect(await ordos.locator('[data-col="overdue"]').innerText()).toBe('1');
@@ -82,14 +66,14 @@ describe('the monitor’s web dashboard', () => {
     );
     expect(await page.locator('canvas').count()).toBe(3);
     await page.getByTestId(`overdue-${traffic.late}`).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-overview.png'), fullPage: true });
+    await screenshot(page, 'dashboard-overview');
   });
 
   it('updates without reloading when a court sends a new request', async () => {
     const before = Number((await text('kpi-open')).split('\n')[1]);
     await running.xinzhou.createDelegation('yulin');
     await monitorCaughtUp(running.monitor.url);
-    await expectText('kpi-open', `在办事项\n${before + 1}`);
+    await expectText(page, 'kpi-open', `在办事项\n${before + 1}`);
     expect(await page.getByTestId('court-row-yulin').locator('[data-col="open"]').innerText()).toBe(
       '2',
     );
@@ -116,7 +100,7 @@ describe('the monitor’s web dashboard', () => {
         : undefined,
     );
     expect(await page.getByTestId('timeline').innerText()).toContain('督办');
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-request.png'), fullPage: true });
+    await screenshot(page, 'dashboard-request');
   });
 
   it('has a page per court, in English on request', async () => {
@@ -125,34 +109,19 @@ describe('the monitor’s web dashboard', () => {
     await page.getByTestId('court-title').waitFor();
     expect(await text('court-title')).toContain('Ordos');
     const [figures] = await api('/api/figures?by=network&receivingCourt=ordos');
-    await expectText('figure-requests', String(figures.requests));
-    await expectText('kpi-overdue', 'Overdue\n1');
+    await expectText(page, 'figure-requests', String(figures.requests));
+    await expectText(page, 'kpi-overdue', 'Overdue\n1');
     await page.goto(`${running.monitor.url}/#/court/yulin`);
     // Yulin's money reached Xinzhou's case account on 7 May and was paid out on the 11th.
-    await expectText('days-to-payout', '4 / 4');
+    await expectText(page, 'days-to-payout', '4 / 4');
     await page.goto(`${running.monitor.url}/#/court/ordos`);
     expect(await page.getByTestId('court-node').innerText()).toContain('up');
     await page.getByTestId(`overdue-${traffic.late}`).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-court.png'), fullPage: true });
+    await screenshot(page, 'dashboard-court');
 
     // The choice of language is remembered.
     await page.goto(`${running.monitor.url}/`);
     await page.getByTestId('court-row-ordos').waitFor();
     expect(await page.locator('h1').innerText()).toBe('Cross-region enforcement monitor');
   });
-
-  /** Waits until the element shows `expected`, as the page updates by itself. */
-  async function expectText(testId: string, expected: string): Promise<void> {
-    let shown = '';
-    await waitFor(
-      `${testId} to show ${JSON.stringify(expected)}`,
-      async () => {
-        shown = await text(testId);
-        return shown === expected ? true : undefined;
-      },
-      10_000,
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}; it shows ${JSON.stringify(shown)}`);
-    });
-  }
 });

@@ -43,9 +43,35 @@ const RETURN_REASONS: Record<string, [string, string]> = {
   OTHER: ['其他', 'Other'],
 };
 
+const DOCUMENT_KINDS: Record<string, [string, string]> = {
+  judgment: ['生效法律文书', 'Judgment'],
+  'enforcement-ruling': ['执行裁定书', 'Enforcement ruling'],
+  'assistance-notice': ['协助执行通知书', 'Assistance notice'],
+  'delegation-letter': ['委托执行函', 'Delegation letter'],
+  'officer-credentials': ['执行公务证件', 'Officer credentials'],
+  receipt: ['回执', 'Receipt'],
+  other: ['其他', 'Other'],
+};
+
+const ASSET_CATEGORIES: Record<string, [string, string]> = {
+  'bank-deposit': ['银行存款', 'Bank deposits'],
+  'wealth-management': ['理财产品', 'Wealth management'],
+  'real-estate': ['不动产', 'Real estate'],
+  vehicle: ['车辆', 'Vehicles'],
+  securities: ['证券', 'Securities'],
+  equity: ['股权', 'Equity'],
+  insurance: ['保险', 'Insurance'],
+  'online-payment': ['网络资金', 'Online payment accounts'],
+  'housing-provident-fund': ['住房公积金', 'Housing provident fund'],
+  ship: ['船舶', 'Ships'],
+  other: ['其他', 'Other'],
+};
+
 /** Every matter a request can be about, in the order forms list them. */
 export const MATTER_CODES = Object.keys(MATTERS);
 export const RETURN_REASON_CODES = Object.keys(RETURN_REASONS);
+export const DOCUMENT_KIND_CODES = Object.keys(DOCUMENT_KINDS);
+export const ASSET_CATEGORY_CODES = Object.keys(ASSET_CATEGORIES);
 
 function pick(table: Record<string, [string, string]>, key: string, language: Language): string {
   const names = table[key];
@@ -56,3 +82,7 @@ export const stateName = (state: string, language: Language) => pick(STATES, sta
 export const matterName = (matter: string, language: Language) => pick(MATTERS, matter, language);
 export const returnReasonName = (reason: string, language: Language) =>
   pick(RETURN_REASONS, reason, language);
+export const documentKindName = (kind: string, language: Language) =>
+  pick(DOCUMENT_KINDS, kind, language);
+export const assetCategoryName = (category: string, language: Language) =>
+  pick(ASSET_CATEGORIES, category, language);

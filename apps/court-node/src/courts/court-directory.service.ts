@@ -23,6 +23,10 @@ export class CourtDirectoryService {
   get all(): CourtRecord[] {
     return this.directory.all;
   }
+  find(court: string): CourtRecord | undefined {
+    return this.directory.find(court);
+  }
+
   /** The court one level up, which supervises `court`'s work when a time limit passes. */
   superiorOf(court: string): string | undefined {
     return this.directory.find(court)?.superiorCourt;

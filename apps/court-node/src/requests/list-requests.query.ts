@@ -13,6 +13,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 
 const LIMIT_RULE = 'a whole number from 1 to 200';
+export const LIST_ORDERS = ['newest', 'due'] as const;
 const OFFSET_RULE = 'a whole number from 0';
 
 /** Filters of a request listing; every one optional, combined with AND. */
@@ -46,6 +47,19 @@ export class ListRequestsQuery {
   )
   @IsBoolean({ message: 'true or false' })
   overdue?: boolean;
+
+  /** Requests whose case number (either court's) contains this text. */
+  @ApiPropertyOptional({ example: '执123' })
+  @OptionalField()
+  @IsString({ message: 'text of up to 60 characters' })
+  @MaxLength(60, { message: 'text of up to 60 characters' })
+  caseNumber?: string;
+
+  /** `newest` first (the default), or `due`: overdue first, then by due date, nothing due last. */
+  @ApiPropertyOptional({ enum: LIST_ORDERS, default: 'newest' })
+  @OptionalField()
+  @IsOneOf(LIST_ORDERS)
+  order: (typeof LIST_ORDERS)[number] = 'newest';
 
   /** Tasks assigned to this handler. */
   @ApiPropertyOptional()

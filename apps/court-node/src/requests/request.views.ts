@@ -1,4 +1,11 @@
-import { FINAL_STATES, RequestKind, RequestState } from '@enforcement-link/protocol';
+import {
+  FINAL_STATES,
+  MessageType,
+  RequestKind,
+  RequestState,
+  Side,
+  transition,
+} from '@enforcement-link/protocol';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RequestMessage } from './request-message.entity';
 import { Request } from './request.entity';
@@ -76,6 +83,23 @@ export class RequestView {
   details: Record<string, unknown>;
   @ApiProperty()
   createdAt: string;
+  /**
+   * What this court may do with the request now, as the protocol's lifecycle allows: the names
+   * of the action endpoints (`withdraw`, `accept`, `report-result`...).
+   */
+  @ApiProperty({ type: [String], example: ['accept', 'return', 'request-supplement', 'forward'] })
+  actions: string[];
+}
+
+/** How many requests are in one state. */
+export class StateCountView {
+  @ApiProperty({ enum: RequestState })
+  state: RequestState;
+  @ApiProperty()
+  count: number;
+  /** Of those, how many are past their time limit. */
+  @ApiProperty()
+  overdue: number;
 }
 
 export class RequestDetailView extends RequestView {
@@ -117,7 +141,40 @@ export function requestView(request: Request): RequestView {
     lastRejection: request.lastRejection ? { ...request.lastRejection } : null,
     details: request.details,
     createdAt: request.createdAt.toISOString(),
+    actions: allowedActions(request),
   };
+}
+
+/** Each action endpoint and the message it sends, by the side that acts. */
+const ACTIONS: Record<Side, [string, MessageType][]> = {
+  requesting: [
+    ['withdraw', 'request.withdrawn'],
+    ['supplement', 'supplement.provided'],
+    ['confirm', 'result.confirmed'],
+    ['dispute', 'result.disputed'],
+    ['decide-extension', 'extension.decided'],
+  ],
+  receiving: [
+    ['accept', 'request.accepted'],
+    ['return', 'request.returned'],
+    ['request-supplement', 'supplement.requested'],
+    ['report-progress', 'progress.reported'],
+    ['report-result', 'delegation.result-reported'],
+    ['answer', 'asset-search.answered'],
+    ['request-extension', 'extension.requested'],
+    ['forward', 'request.forwarded'],
+    ['fund-transfers', 'funds.transferred'],
+  ],
+};
+
+function allowedActions(request: Request): string[] {
+  const allowed = ACTIONS[request.side]
+    .filter(([, type]) => transition(request.kind, request.state, type, request.side).allowed)
+    .map(([action]) => action);
+  const open = !FINAL_STATES.has(request.state);
+  if (request.side === 'receiving' && open) allowed.unshift('assign');
+  if (request.side === 'receiving' && request.kind === 'delegation') allowed.push('recoveries');
+  return allowed;
 }
 
 export function timelineEntryView(message: RequestMessage): TimelineEntryView {

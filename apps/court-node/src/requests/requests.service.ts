@@ -25,6 +25,7 @@ import {
   RequestPageView,
   requestView,
   RequestView,
+  StateCountView,
   timelineEntryView,
 } from './request.views';
 
@@ -71,10 +72,17 @@ export class RequestsService {
       .getRepository(Request)
       .createQueryBuilder('request')
       .where('request.side = :side', { side: scope.side })
-      .orderBy('request.createdAt', 'DESC')
-      .addOrderBy('request.id', 'DESC')
       .take(query.limit)
       .skip(query.offset);
+    if (query.order === 'due') {
+      // Late first, then the nearest limit; nothing due (finished) last.
+      builder
+        .orderBy('request.due_at', 'ASC', 'NULLS LAST')
+        .addOrderBy('request.createdAt', 'DESC');
+    } else {
+      builder.orderBy('request.createdAt', 'DESC');
+    }
+    builder.addOrderBy('request.id', 'DESC');
     const kind = scope.kind ?? query.kind;
     if (kind) builder.andWhere('request.kind = :kind', { kind });
     if (query.state) builder.andWhere('request.state = :state', { state: query.state });
@@ -86,9 +94,27 @@ export class RequestsService {
       builder.andWhere(`request.${column} = :court`, { court: query.court });
     }
     if (query.assignee) builder.andWhere('request.assignee = :assignee', query);
+    if (query.caseNumber) {
+      builder.andWhere(
+        '(request.case_number ILIKE :pattern OR request.receiving_case_number ILIKE :pattern)',
+        { pattern: `%${query.caseNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+      );
+    }
     if (query.overdue !== undefined) this.filterOverdue(builder, query.overdue);
     const [requests, total] = await builder.getManyAndCount();
     return { items: requests.map(requestView), total };
+  }
+
+  /** How many requests of `scope` are in each state, and how many of those are late. */
+  async countByState(scope: RequestScope): Promise<StateCountView[]> {
+    const rows = await this.dataSource.query<StateCountView[]>(
+      `SELECT state, count(*)::int AS count,
+              count(*) FILTER (WHERE due_at < now() AND state NOT IN ('CLOSED', 'RETURNED', 'WITHDRAWN'))::int AS overdue
+         FROM requests WHERE side = $1 AND ($2::text IS NULL OR kind = $2)
+        GROUP BY state ORDER BY state`,
+      [scope.side, scope.kind ?? null],
+    );
+    return rows;
   }
 
   async get(scope: RequestScope, id: string): Promise<RequestDetailView> {

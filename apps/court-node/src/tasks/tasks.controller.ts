@@ -19,7 +19,12 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ListRequestsQuery } from '../requests/list-requests.query';
-import { RequestDetailView, RequestPageView, RequestView } from '../requests/request.views';
+import {
+  RequestDetailView,
+  RequestPageView,
+  RequestView,
+  StateCountView,
+} from '../requests/request.views';
 import { RequestsService } from '../requests/requests.service';
 import { AssignTaskDto } from './assign-task.dto';
 import { TASKS, TasksService } from './tasks.service';
@@ -37,10 +42,20 @@ export class TasksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List tasks, newest first; filter by state, matter, court, handler' })
+  @ApiOperation({
+    summary:
+      'List tasks, newest first or by due date (`order=due`); filter by state, matter, court, handler, case number',
+  })
   @ApiOkResponse({ type: RequestPageView })
   list(@Query() query: ListRequestsQuery): Promise<RequestPageView> {
     return this.requests.list(TASKS, query);
+  }
+
+  @Get('counts')
+  @ApiOperation({ summary: 'How many tasks are in each state, and how many of those are late' })
+  @ApiOkResponse({ type: [StateCountView] })
+  counts(): Promise<StateCountView[]> {
+    return this.requests.countByState(TASKS);
   }
 
   @Get(':id')

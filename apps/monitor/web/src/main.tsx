@@ -1,5 +1,5 @@
 import { render } from 'preact';
 import { App } from './app';
-import './styles.css';
+import '@enforcement-link/web/base.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);
