@@ -113,18 +113,31 @@ describe('the court workbench', () => {
     await expectText(clerk, 'request-state', '办理中');
 
     await handler.getByTestId('action-report-result').click();
-    await fill(handler, 'amountFrozen', '100000');
-    await fill(handler, 'expiresOn', '2027-11-24');
+    // Two measures: the freeze, and the notice served on the bank.
+    await fill(handler, 'measures-0-amountFrozen', '100000');
+    await fill(handler, 'measures-0-expiresOn', '2027-11-24');
+    await handler.getByTestId('field-measures-add').click();
+    await handler.getByTestId('field-measures-1-matterType').selectOption('serve-documents');
     await fill(handler, 'summary', '已冻结存款十万元，期限一年。');
     await handler.getByTestId('submit-report-result').click();
     await expectText(handler, 'request-state', '已反馈结果');
     await expectText(clerk, 'request-state', '已反馈结果');
-    expect(await clerk.getByTestId('result').innerText()).toContain('100,000.00');
+    const result = clerk.getByTestId('result');
+    expect(await result.locator('tr').count()).toBe(2);
+    expect(await result.innerText()).toContain('100,000.00');
+    expect(await result.innerText()).toContain('送达文书');
     await screenshot(clerk, 'workbench-result-reported');
     const reported = await xinzhou.get(`/api/delegations/${delegationId}`);
     expect(reported.result).toMatchObject({
       outcome: 'completed',
-      measures: [{ matterType: 'freeze-deposit', amountFrozen: { fen: 10_000_000 } }],
+      measures: [
+        {
+          matterType: 'freeze-deposit',
+          amountFrozen: { fen: 10_000_000 },
+          expiresOn: '2027-11-24',
+        },
+        { matterType: 'serve-documents' },
+      ],
     });
   });
 

@@ -67,6 +67,32 @@ const ASSET_CATEGORIES: Record<string, [string, string]> = {
   other: ['其他', 'Other'],
 };
 
+const MESSAGES: Record<string, [string, string]> = {
+  'asset-search.requested': ['发出财产查询', 'Asset search sent'],
+  'asset-search.answered': ['反馈查询结果', 'Search answered'],
+  'delegation.requested': ['发出事项委托', 'Delegation sent'],
+  'delegation.result-reported': ['反馈办理结果', 'Result reported'],
+  'request.accepted': ['签收受理', 'Accepted'],
+  'request.returned': ['退回', 'Returned'],
+  'request.withdrawn': ['撤回', 'Withdrawn'],
+  'request.forwarded': ['转交', 'Forwarded'],
+  'request.reminded': ['催办', 'Reminder'],
+  'request.escalated': ['督办', 'Escalated'],
+  'supplement.requested': ['要求补充材料', 'Supplement requested'],
+  'supplement.provided': ['补充材料', 'Supplement provided'],
+  'progress.requested': ['要求报告进展', 'Progress requested'],
+  'progress.reported': ['报告进展', 'Progress reported'],
+  'extension.requested': ['申请延期', 'Extension requested'],
+  'extension.decided': ['延期决定', 'Extension decided'],
+  'result.confirmed': ['确认结果', 'Result confirmed'],
+  'result.disputed': ['对结果提出异议', 'Result disputed'],
+  'status.queried': ['查询状态', 'Status queried'],
+  'status.reported': ['答复状态', 'Status reported'],
+  'funds.transferred': ['划转执行款', 'Funds transferred'],
+  'funds.receipt-confirmed': ['确认收款', 'Receipt confirmed'],
+  'message.rejected': ['报文被拒', 'Message rejected'],
+};
+
 /** Every matter a request can be about, in the order forms list them. */
 export const MATTER_CODES = Object.keys(MATTERS);
 export const RETURN_REASON_CODES = Object.keys(RETURN_REASONS);
@@ -86,3 +112,4 @@ export const documentKindName = (kind: string, language: Language) =>
   pick(DOCUMENT_KINDS, kind, language);
 export const assetCategoryName = (category: string, language: Language) =>
   pick(ASSET_CATEGORIES, category, language);
+export const messageName = (type: string, language: Language) => pick(MESSAGES, type, language);

@@ -7,7 +7,7 @@ import {
   returnReasonName,
 } from '@enforcement-link/web/names';
 import { RequestView } from './api';
-import { checkYuan, fenOf, FieldSpec, Values } from './form';
+import { checkYuan, fenOf, FieldSpec, MeasureRow, Values } from './form';
 import { Court } from './shared';
 
 /** One thing a clerk or handler can do with a request: its form, and the body it sends. */
@@ -146,38 +146,27 @@ export function actionSpecs(
           })),
         },
         {
-          name: 'measure',
+          name: 'measures',
           label: 'measures',
-          kind: 'select',
-          path: 'measures',
-          initial: request.matterType ?? '',
+          kind: 'measures',
+          initial: [{ matterType: request.matterType ?? '', amountFrozen: '', expiresOn: '' }],
           options: MATTER_CODES.filter((code) => code !== 'asset-search').map((code) => ({
             value: code,
             label: matterName(code, language),
           })),
         },
-        {
-          name: 'amountFrozen',
-          label: 'amountFrozen',
-          kind: 'yuan',
-          optional: true,
-          check: checkYuan,
-        },
-        { name: 'expiresOn', label: 'expiresOn', kind: 'date', optional: true },
         { name: 'summary', label: 'summary', kind: 'textarea' },
         { name: 'documents', label: 'documents', kind: 'documents', optional: true },
       ],
       body: (values) => ({
         outcome: text(values, 'outcome'),
-        measures: [
-          {
-            matterType: text(values, 'measure'),
-            ...(text(values, 'amountFrozen')
-              ? { amountFrozen: money(values, 'amountFrozen') }
-              : {}),
-            ...(text(values, 'expiresOn') ? { expiresOn: text(values, 'expiresOn') } : {}),
-          },
-        ],
+        measures: (values.measures as MeasureRow[]).map((row) => ({
+          matterType: row.matterType,
+          ...(row.amountFrozen.trim()
+            ? { amountFrozen: { fen: fenOf(row.amountFrozen), currency: 'CNY' } }
+            : {}),
+          ...(row.expiresOn ? { expiresOn: row.expiresOn } : {}),
+        })),
         summary: text(values, 'summary'),
         documents: values.documents,
       }),

@@ -13,14 +13,21 @@ export interface DocumentReference {
   sha256: string;
 }
 
-export type Value = string | string[] | DocumentReference[];
+/** One measure of a result as typed: amounts in yuan, dates as YYYY-MM-DD, blank when absent. */
+export interface MeasureRow {
+  matterType: string;
+  amountFrozen: string;
+  expiresOn: string;
+}
+
+export type Value = string | string[] | DocumentReference[] | MeasureRow[];
 export type Values = Record<string, Value>;
 
 /** One input of a form: what it asks, how it is checked as it is typed, where the API puts it. */
 export interface FieldSpec {
   name: string;
   label: Word;
-  kind?: 'text' | 'textarea' | 'select' | 'date' | 'yuan' | 'documents' | 'checkboxes';
+  kind?: 'text' | 'textarea' | 'select' | 'date' | 'yuan' | 'documents' | 'checkboxes' | 'measures';
   options?: { value: string; label: string }[];
   optional?: boolean;
   initial?: Value;
@@ -62,7 +69,10 @@ export function Form({
     Object.fromEntries(
       fields.map((field) => [
         field.name,
-        field.initial ?? (field.kind === 'documents' || field.kind === 'checkboxes' ? [] : ''),
+        field.initial ??
+          (field.kind === 'documents' || field.kind === 'checkboxes' || field.kind === 'measures'
+            ? []
+            : ''),
       ]),
     ),
   );
@@ -75,6 +85,12 @@ export function Form({
     const value = all[field.name];
     const empty = Array.isArray(value) ? value.length === 0 : value.trim() === '';
     if (empty) return field.optional ? undefined : word(language, 'required');
+    if (field.kind === 'measures') {
+      const rows = value as MeasureRow[];
+      if (rows.some((row) => !row.matterType)) return word(language, 'required');
+      const badAmount = rows.some((row) => row.amountFrozen.trim() && checkYuan(row.amountFrozen));
+      return badAmount ? word(language, 'badAmount') : undefined;
+    }
     if (typeof value !== 'string' || !field.check) return undefined;
     const problem = field.check(value, all);
     return problem ? word(language, problem) : undefined;
@@ -197,6 +213,15 @@ function Input({
           ))}
         </span>
       );
+    case 'measures':
+      return (
+        <MeasuresInput
+          testId={testId}
+          rows={value as MeasureRow[]}
+          options={field.options ?? []}
+          onChange={onChange}
+        />
+      );
     case 'documents':
       return (
         <DocumentsInput
@@ -284,6 +309,72 @@ function DocumentsInput({
           </li>
         ))}
       </ul>
+    </span>
+  );
+}
+
+/** The measures of a result, one row each: what was done, the sum frozen, until when. */
+function MeasuresInput({
+  testId,
+  rows,
+  options,
+  onChange,
+}: {
+  testId: string;
+  rows: MeasureRow[];
+  options: { value: string; label: string }[];
+  onChange: (rows: MeasureRow[]) => void;
+}) {
+  const { language } = useShared();
+  const change = (index: number, part: Partial<MeasureRow>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...part } : row)));
+  return (
+    <span class="measures" data-testid={testId}>
+      {rows.map((row, index) => (
+        <span class="measure" key={index}>
+          <select
+            aria-label={word(language, 'measures')}
+            value={row.matterType}
+            data-testid={`${testId}-${index}-matterType`}
+            onChange={(event) => change(index, { matterType: event.currentTarget.value })}
+          >
+            <option value="" />
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <input
+            inputMode="decimal"
+            placeholder={word(language, 'amountFrozen')}
+            value={row.amountFrozen}
+            data-testid={`${testId}-${index}-amountFrozen`}
+            onInput={(event) => change(index, { amountFrozen: event.currentTarget.value })}
+          />
+          <input
+            type="date"
+            aria-label={word(language, 'expiresOn')}
+            value={row.expiresOn}
+            data-testid={`${testId}-${index}-expiresOn`}
+            onInput={(event) => change(index, { expiresOn: event.currentTarget.value })}
+          />
+          <button
+            type="button"
+            onClick={() => onChange(rows.filter((_, i) => i !== index))}
+            aria-label={word(language, 'removeMeasure')}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      <button
+        type="button"
+        data-testid={`${testId}-add`}
+        onClick={() => onChange([...rows, { matterType: '', amountFrozen: '', expiresOn: '' }])}
+      >
+        {word(language, 'addMeasure')}
+      </button>
     </span>
   );
 }

@@ -4,6 +4,7 @@ import {
   assetCategoryName,
   documentKindName,
   matterName,
+  messageName,
   stateName,
 } from '@enforcement-link/web/names';
 import { useEffect, useState } from 'preact/hooks';
@@ -213,7 +214,7 @@ export function RequestPage({
               <tr key={entry.messageId}>
                 <td>{formatTime(entry.sentAt, language)}</td>
                 <td>{word(language, entry.direction)}</td>
-                <td>{entry.type}</td>
+                <td>{messageName(entry.type, language)}</td>
                 <td>{courtName(shared, entry.direction === 'in' ? entry.from : entry.to)}</td>
               </tr>
             ))}

@@ -45,6 +45,8 @@ const WORDS = {
   sent: { zh: '已发送', en: 'Sent' },
   result: { zh: '办理结果', en: 'Result' },
   measures: { zh: '措施', en: 'Measures' },
+  addMeasure: { zh: '添加措施', en: 'Add a measure' },
+  removeMeasure: { zh: '删除此措施', en: 'Remove this measure' },
   outcome: { zh: '办理情况', en: 'Outcome' },
   amountFrozen: { zh: '冻结金额（元）', en: 'Amount frozen (yuan)' },
   expiresOn: { zh: '到期日', en: 'Expires on' },
