@@ -65,8 +65,8 @@ cat >&2 <<INFO
 The enforcement-link network is up:
   dashboard            http://127.0.0.1:$MONITOR_PORT/
   monitor API          http://127.0.0.1:$MONITOR_PORT/api/docs
-  Xinzhou court node   http://127.0.0.1:$XINZHOU_PORT/api/docs   (COURT_ID=xinzhou)
-  Yulin court node     http://127.0.0.1:$YULIN_PORT/api/docs   (COURT_ID=yulin)
+  Xinzhou workbench    http://127.0.0.1:$XINZHOU_PORT/   API: /api/docs   (COURT_ID=xinzhou)
+  Yulin workbench      http://127.0.0.1:$YULIN_PORT/   API: /api/docs   (COURT_ID=yulin)
 Readiness:  curl http://127.0.0.1:$XINZHOU_PORT/health/ready
 Logs (JSON lines): $LOG_DIR/{monitor,xinzhou,yulin}.log
 NATS: $NATS_URL   PostgreSQL: $(sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#' <<<"$DATABASE_URL")
