@@ -172,4 +172,13 @@ describe('the court workbench', () => {
     await clerk.getByTestId('filter-case-number').fill('执999');
     await clerk.getByTestId('list-empty').waitFor();
   });
+
+  it('speaks English on request, and remembers it', async () => {
+    await handler.goto(`${yulin.node.url}/#/incoming/delegation/${delegationId}`);
+    await handler.getByTestId('language').click();
+    await expectText(handler, 'request-state', 'Closed');
+    await expectText(handler, 'tab-incoming', 'Incoming tasks');
+    await handler.reload();
+    await expectText(handler, 'court-name', 'Yulin Intermediate People’s Court');
+  });
 });
