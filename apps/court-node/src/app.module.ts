@@ -8,6 +8,7 @@ import {
   DatabaseHealthCheck,
   DatabaseModule,
   HealthModule,
+  LiveModule,
   LoggingModule,
   MetricsModule,
 } from '@enforcement-link/platform';
@@ -32,7 +33,6 @@ import { CourtMessagingModule } from './messaging/court-messaging.module';
 import { DeadLetter } from './messaging/dead-letter.entity';
 import { InboxMessage } from './messaging/inbox-message.entity';
 import { OutboxMessage } from './messaging/outbox-message.entity';
-import { LiveModule } from './live/live.module';
 import { CourtNodeMetricsModule } from './metrics/court-node-metrics.module';
 import { MonitorEventsModule } from './monitor-events/monitor-events.module';
 import { RequestMessage } from './requests/request-message.entity';
@@ -97,7 +97,11 @@ export class AppModule {
         TasksModule,
         FundsModule,
         SupervisionModule,
-        LiveModule,
+        LiveModule.forEvents({
+          event: 'request',
+          description:
+            'Each `request` event carries `{ "id": <request id>, "state": <its state> }` of the latest change of a request or task of this court; a page reloads what it shows.',
+        }),
         MonitorEventsModule,
       ],
       providers: [

@@ -3,6 +3,7 @@ import {
   DatabaseHealthCheck,
   DatabaseModule,
   HealthModule,
+  LiveModule,
   LoggingModule,
   MetricsModule,
 } from '@enforcement-link/platform';
@@ -12,7 +13,6 @@ import { MonitorEnvironment } from './config/monitor.environment';
 import { CourtsModule } from './courts/courts.module';
 import { monitorMigrations } from './database/migrations';
 import { FiguresModule } from './figures/figures.module';
-import { LiveModule } from './live/live.module';
 import { MonitorMetricsModule } from './metrics/monitor-metrics.module';
 import { ProjectionModule } from './projection/projection.module';
 import { MonitoredRequestsModule } from './requests/monitored-requests.module';
@@ -44,7 +44,11 @@ export class AppModule {
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         MetricsModule.forRoot({ service: 'monitor' }),
         MonitorMetricsModule,
-        LiveModule,
+        LiveModule.forEvents({
+          event: 'projection',
+          description:
+            'Each `projection` event carries `{ "position": <stream sequence> }`: the figures changed; a page reloads what it shows.',
+        }),
         ProjectionModule,
         CourtsModule,
         BacklogModule,

@@ -14,3 +14,4 @@ export * from './logging/logging.module';
 export * from './metrics/metrics.module';
 export * from './live/live-updates';
 export * from './bootstrap/serve-web-app';
+export * from './live/live.module';

@@ -1,6 +1,7 @@
+import { useReloaded } from '@enforcement-link/web/data';
 import { Language } from '@enforcement-link/web/language';
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
 
 export interface Court {
   code: string;
@@ -30,19 +31,7 @@ export function useShared(): Shared {
 
 /** Loads `load()`, and again whenever something changed or `deps` do; undefined until loaded. */
 export function useData<T>(load: () => Promise<T>, deps: unknown[]): T | undefined {
-  const { version } = useShared();
-  const [data, setData] = useState<T>();
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (value) => current && setData(value),
-      () => current && setData(undefined),
-    );
-    return () => {
-      current = false;
-    };
-  }, [version, ...deps]);
-  return data;
+  return useReloaded(useShared().version, load, deps);
 }
 
 export function courtName(shared: Shared, code: string): string {

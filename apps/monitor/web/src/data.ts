@@ -1,5 +1,6 @@
+import { useReloaded } from '@enforcement-link/web/data';
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
 import { Court, Province } from './api';
 import { Language } from './i18n';
 
@@ -21,21 +22,9 @@ export const SharedContext = createContext<Shared>({
 
 export const useShared = () => useContext(SharedContext);
 
-/** Loads `load()` and again whenever the figures change or `deps` do; undefined until loaded. */
+/** Loads `load()`, and again whenever something changed or `deps` do; undefined until loaded. */
 export function useData<T>(load: () => Promise<T>, deps: unknown[]): T | undefined {
-  const { version } = useShared();
-  const [data, setData] = useState<T>();
-  useEffect(() => {
-    let current = true;
-    load().then(
-      (value) => current && setData(value),
-      () => current && setData(undefined),
-    );
-    return () => {
-      current = false;
-    };
-  }, [version, ...deps]);
-  return data;
+  return useReloaded(useShared().version, load, deps);
 }
 
 export function courtName(shared: Shared, code: string): string {
