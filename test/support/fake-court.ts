@@ -50,21 +50,24 @@ export class FakeCourt {
   }
 
   /**
-   * Publishes `payload` (an envelope, or raw text) to `to` on the subject of `type`, sent by
+   * Publishes `payload` (an envelope, raw text or raw bytes) to `to` on the subject of `type`, sent by
    * `subjectSender` (this court unless the test forges it). Each publish gets its own
    * Nats-Msg-Id, so JetStream's de-duplication does not hide a repeated envelope.
    */
   async publish(
     to: string,
     type: string,
-    payload: Envelope | string,
+    payload: Envelope | string | Uint8Array,
     subjectSender = this.code,
   ): Promise<void> {
     const subject = subjectFor({ namespace: this.namespace, to, from: subjectSender, type });
     const msgHeaders = headers();
     msgHeaders.set('Nats-Msg-Id', newMessageId());
-    const data = typeof payload === 'string' ? payload : JSON.stringify(payload);
-    await this.connection.jetstream().publish(subject, Buffer.from(data), { headers: msgHeaders });
+    const data =
+      payload instanceof Uint8Array
+        ? payload
+        : Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload));
+    await this.connection.jetstream().publish(subject, data, { headers: msgHeaders });
   }
 
   /** Builds a valid message and publishes it; returns it. */

@@ -142,7 +142,7 @@ function parseJsonObject(text: string): Record<string, unknown> | string {
 }
 
 /** The deepest nesting of objects and arrays, counted without parsing, so it cannot overflow. */
-function nestingDepth(text: string): number {
+export function nestingDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
