@@ -47,4 +47,27 @@ describe('monitor start-up', () => {
     let done = false;
     while (!done) ({ done } = await reader.read());
   });
+
+  it('answers the same figures from memory for FIGURES_CACHE_SECONDS, the backlog live', async () => {
+    const environment = network.monitorEnvironment({ FIGURES_CACHE_SECONDS: '60' });
+    const monitor = await network.startMonitor(environment);
+    const read = async (path: string) =>
+      (await fetch(`${monitor.url}${path}`)).json() as Promise<unknown[]>;
+    expect(await read('/api/figures?by=network')).toEqual([
+      expect.objectContaining({ requests: 0 }),
+    ]);
+    await network.query(
+      environment.DATABASE_URL,
+      `INSERT INTO monitored_requests (request_id, kind, requesting_court, receiving_court, state,
+         is_open, state_since, snapshot_at, opened_at, was_overdue, recovered_fen, transferred_fen,
+         confirmed_fen)
+       VALUES (gen_random_uuid(), 'asset-search', 'xinzhou', 'yulin', 'DELIVERED', true, now(),
+         now(), now(), false, 0, 0, 0)`,
+    );
+    expect(await read('/api/backlog?by=network')).toEqual([expect.objectContaining({ open: 1 })]);
+    expect(await read('/api/figures?by=network')).toEqual([
+      expect.objectContaining({ requests: 0 }),
+    ]);
+    expect(await read('/api/figures?by=court')).toEqual([expect.objectContaining({ requests: 1 })]);
+  });
 });

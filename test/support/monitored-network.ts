@@ -32,7 +32,10 @@ export interface SampleTraffic {
 }
 
 export async function startMonitoredNetwork(network: TestNetwork): Promise<MonitoredNetwork> {
-  const monitor = await network.startMonitor(network.monitorEnvironment());
+  // Figures as they are now: the tests compare them across changes.
+  const monitor = await network.startMonitor(
+    network.monitorEnvironment({ FIGURES_CACHE_SECONDS: '0' }),
+  );
   await waitUntilReady(monitor.url);
   const quiet = { DEADLINE_CHECK_INTERVAL_MS: '3600000' };
   const courts = await startCourts(network, {

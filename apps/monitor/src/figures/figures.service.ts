@@ -2,6 +2,7 @@ import { CourtDirectoryFollower } from '@enforcement-link/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Grouping, RequestFilters, RequestQuery } from '../common/grouping';
+import { MonitorEnvironment } from '../config/monitor.environment';
 import { Period } from './period';
 
 /** Hours from sending to a milestone, for percentiles. */
@@ -23,9 +24,15 @@ const ANSWERED = 'count(*) FILTER (WHERE r.accepted_at IS NOT NULL OR r.returned
 /** How well the network works: time limits kept, returns, speed and money. */
 @Injectable()
 export class FiguresService {
+  private readonly cache = new Map<
+    string,
+    { until: number; figures: Promise<Record<string, unknown>[]> }
+  >();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly courts: CourtDirectoryFollower,
+    private readonly environment: MonitorEnvironment,
   ) {}
 
   /**
@@ -36,7 +43,26 @@ export class FiguresService {
    * recovered, transferred, confirmed, still in transit and paid out to the winning party, in
    * fen; and the days from money's arrival in a case account to its payout (mean, median, p95).
    */
-  async figures(
+  /** The figures, answered from memory for FIGURES_CACHE_SECONDS after they were computed. */
+  figures(
+    grouping: Grouping,
+    filters: RequestFilters,
+    period: Period,
+  ): Promise<Record<string, unknown>[]> {
+    const key = JSON.stringify([grouping, filters, period]);
+    const cached = this.cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.figures;
+    const figures = this.compute(grouping, filters, period);
+    const ttlMs = this.environment.FIGURES_CACHE_SECONDS * 1000;
+    if (ttlMs > 0) {
+      this.cache.set(key, { until: Date.now() + ttlMs, figures });
+      // A failed computation is not kept.
+      figures.catch(() => this.cache.delete(key));
+    }
+    return figures;
+  }
+
+  private async compute(
     grouping: Grouping,
     filters: RequestFilters,
     period: Period,
