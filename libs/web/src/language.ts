@@ -11,9 +11,6 @@ export function rememberLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
 }
 
-/** A dictionary of the page's words in both languages. */
-export type Words = Record<string, { zh: string; en: string }>;
-
 /** Dates and times as the courts read them: China Standard Time. */
 export function formatTime(value: string | null | undefined, language: Language): string {
   if (!value) return '—';
