@@ -12,7 +12,7 @@ import { actionSpecs } from './actions';
 import { matterOf, RequestDetail, resourceOf, RequestView } from './api';
 import { DocumentReference, Form } from './form';
 import { courtName, useShared } from './shared';
-import { hasWord, word } from './words';
+import { actionName, word } from './words';
 
 interface Measure {
   matterType: string;
@@ -152,7 +152,7 @@ export function RequestPage({
                 data-testid={`action-${action}`}
                 onClick={() => setOpen(open === action ? undefined : action)}
               >
-                {hasWord(`action.${action}`) ? word(language, `action.${action}` as never) : action}
+                {actionName(language, action)}
               </button>
             ))}
           </p>

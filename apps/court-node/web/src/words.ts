@@ -106,6 +106,8 @@ export function word(language: Language, key: Word): string {
   return WORDS[key][language];
 }
 
-export function hasWord(key: string): key is Word {
-  return Object.hasOwn(WORDS, key);
+/** An action's label, or its endpoint name when it has none. */
+export function actionName(language: Language, action: string): string {
+  const key = `action.${action}`;
+  return Object.hasOwn(WORDS, key) ? word(language, key as Word) : action;
 }
