@@ -1,4 +1,12 @@
-import { inboundSubjectFilter, parseSubject, subjectFor } from './subjects';
+import {
+  courtInboxPrefix,
+  inboundSubjectFilter,
+  monitorEventsSubjectFilter,
+  monitorInboxPrefix,
+  outboundSubjectFilter,
+  parseSubject,
+  subjectFor,
+} from './subjects';
 
 describe('subjects', () => {
   const parts = { namespace: 'enf', to: 'yulin', from: 'xinzhou', type: 'delegation.requested' };
@@ -37,5 +45,15 @@ describe('subjects', () => {
 
   it('filters a court’s inbound messages', () => {
     expect(inboundSubjectFilter('enf', 'yulin')).toBe('enf.v1.yulin.>');
+  });
+
+  it('filters what a court sends, to any court, and its monitor events', () => {
+    expect(outboundSubjectFilter('enf', 'yulin')).toBe('enf.v1.*.yulin.>');
+    expect(monitorEventsSubjectFilter('enf', 'yulin')).toBe('enf.events.v1.yulin.>');
+  });
+
+  it('gives each court and the monitor an inbox prefix of their own', () => {
+    expect(courtInboxPrefix('enf', 'yulin')).toBe('_INBOX.enf.courts.yulin');
+    expect(monitorInboxPrefix('enf')).toBe('_INBOX.enf.monitor');
   });
 });

@@ -66,6 +66,31 @@ export function inboundSubjectFilter(namespace: string, court: string): string {
   return `${namespace}.v${PROTOCOL_MAJOR_VERSION}.${court}.>`;
 }
 
+/** Every message `court` sends, to whichever court: what its NATS user may publish. */
+export function outboundSubjectFilter(namespace: string, court: string): string {
+  return `${namespace}.v${PROTOCOL_MAJOR_VERSION}.*.${court}.>`;
+}
+
+/** Every event `court` publishes for the monitor. */
+export function monitorEventsSubjectFilter(namespace: string, court: string): string {
+  return `${namespace}.events.v${PROTOCOL_MAJOR_VERSION}.${court}.>`;
+}
+
+/**
+ * Where the answers to `court`'s own requests arrive (JetStream API replies, the messages it
+ * pulls, publish acknowledgements): `_INBOX.<namespace>.courts.<court>`, given to the NATS client
+ * as its inbox prefix. A court may subscribe only below its own, so it cannot read what another
+ * court pulls. Software of another vendor connecting as a court must use the same prefix.
+ */
+export function courtInboxPrefix(namespace: string, court: string): string {
+  return `_INBOX.${namespace}.courts.${court}`;
+}
+
+/** The monitor's inbox prefix; its replicas share it. */
+export function monitorInboxPrefix(namespace: string): string {
+  return `_INBOX.${namespace}.monitor`;
+}
+
 /** `<namespace>.heartbeats.v<major>.<court>`: where `court`'s node says it is alive. */
 export function heartbeatSubject(namespace: string, court: string): string {
   if (!arePartsValid({ namespace, to: court, from: court, type: 'court.heartbeat' })) {
