@@ -1,17 +1,21 @@
 import {
+  courtConsumer,
   courtMessagesStream,
   MessagingModule,
   monitorEventsStream,
+  natsClientSettings,
   NatsHealthCheck,
 } from '@enforcement-link/messaging';
 import {
   DatabaseHealthCheck,
   DatabaseModule,
+  databaseTls,
   HealthModule,
   LiveModule,
   LoggingModule,
   MetricsModule,
 } from '@enforcement-link/platform';
+import { courtInboxPrefix } from '@enforcement-link/protocol';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AssetSearchesModule } from './asset-searches/asset-searches.module';
@@ -56,6 +60,7 @@ export class AppModule {
         }),
         DatabaseModule.forRoot({
           url: environment.DATABASE_URL,
+          tls: databaseTls(environment.DATABASE_SSL_MODE, environment.DATABASE_SSL_CA_FILE),
           owner: environment.COURT_ID,
           migrations: courtNodeMigrations,
           entities: [
@@ -75,12 +80,21 @@ export class AppModule {
           poolSize: 2 * environment.INBOX_CONCURRENCY,
         }),
         MessagingModule.forRoot({
-          servers: environment.NATS_URL,
+          client: natsClientSettings(environment),
           namespace: environment.NATS_NAMESPACE,
           connectionName: `court-node:${environment.COURT_ID}`,
+          inboxPrefix: courtInboxPrefix(environment.NATS_NAMESPACE, environment.COURT_ID),
+          provisioning: environment.NATS_PROVISIONING,
           streams: [
             courtMessagesStream(environment.NATS_NAMESPACE),
             monitorEventsStream(environment.NATS_NAMESPACE),
+          ],
+          consumers: [
+            courtConsumer(
+              environment.NATS_NAMESPACE,
+              environment.COURT_ID,
+              environment.INBOX_CONCURRENCY,
+            ),
           ],
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),

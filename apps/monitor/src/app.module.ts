@@ -1,12 +1,19 @@
-import { MessagingModule, monitorEventsStream, NatsHealthCheck } from '@enforcement-link/messaging';
+import {
+  MessagingModule,
+  monitorEventsStream,
+  natsClientSettings,
+  NatsHealthCheck,
+} from '@enforcement-link/messaging';
 import {
   DatabaseHealthCheck,
   DatabaseModule,
+  databaseTls,
   HealthModule,
   LiveModule,
   LoggingModule,
   MetricsModule,
 } from '@enforcement-link/platform';
+import { monitorInboxPrefix } from '@enforcement-link/protocol';
 import { DynamicModule, Module } from '@nestjs/common';
 import { BacklogModule } from './backlog/backlog.module';
 import { MonitorEnvironment } from './config/monitor.environment';
@@ -32,14 +39,18 @@ export class AppModule {
         LoggingModule.forRoot(environment.LOG_LEVEL, { service: 'monitor' }),
         DatabaseModule.forRoot({
           url: environment.DATABASE_URL,
+          tls: databaseTls(environment.DATABASE_SSL_MODE, environment.DATABASE_SSL_CA_FILE),
           owner: MONITOR_OWNER,
           migrations: monitorMigrations,
         }),
         MessagingModule.forRoot({
-          servers: environment.NATS_URL,
+          client: natsClientSettings(environment),
           namespace: environment.NATS_NAMESPACE,
           connectionName: 'monitor',
+          inboxPrefix: monitorInboxPrefix(environment.NATS_NAMESPACE),
+          provisioning: environment.NATS_PROVISIONING,
           streams: [monitorEventsStream(environment.NATS_NAMESPACE)],
+          consumers: [],
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         MetricsModule.forRoot({ service: 'monitor' }),

@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import { connect, Events, JetStreamManager, NatsConnection } from 'nats';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
-import { provisionStreams } from './streams/provision-streams';
+import { describeConnectionError, natsConnectionOptions } from './nats-client-settings';
+import { firstMissing, provisionConsumers, provisionStreams } from './streams/provision-streams';
 import { settleWithin } from './settle-within';
 
 /** How long stopping waits for NATS before it closes the connection regardless. */
@@ -15,11 +16,17 @@ export const SHUTDOWN_WAIT_MS = 5_000;
 
 const FIRST_CONNECT_BACKOFF_MS = { initial: 250, max: 10_000 };
 
+/** What to do about a missing stream or consumer when the service may not create it. */
+export const ADMIN_PROVISIONS =
+  'with NATS_PROVISIONING=admin an administrator creates it with `enforcement-link nats provision`';
+
 /**
  * The service's one connection to NATS. Starting never waits for NATS: a court must keep
  * taking requests over HTTP while NATS is down, and its outbox delivers them later. Until the
  * first connection succeeds it retries with backoff; after that the client reconnects by itself,
- * and streams are provisioned again after every reconnect in case the server lost them.
+ * and streams are provisioned again after every reconnect in case the server lost them. Where
+ * an administrator provisions them instead (NATS_PROVISIONING=admin), it only looks for them and
+ * says what is missing; readiness reports it too.
  */
 @Injectable()
 export class NatsConnectionService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -66,24 +73,37 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   }
 
   async jetStreamManager(): Promise<JetStreamManager> {
-    if (!this.connection) throw new Error(`not connected to NATS at ${this.options.servers}`);
+    if (!this.connection) {
+      throw new Error(`not connected to NATS at ${this.options.client.servers}`);
+    }
     this.manager ??= await this.connection.jetstreamManager();
     return this.manager;
   }
 
-  get streamNames(): string[] {
-    return this.options.streams.map((stream) => stream.name);
+  /** The first stream or consumer this service needs that does not exist, if any. */
+  async missingResource(): Promise<string | undefined> {
+    return firstMissing(
+      await this.jetStreamManager(),
+      this.options.streams,
+      this.options.consumers,
+    );
+  }
+
+  get provisioning(): MessagingOptions['provisioning'] {
+    return this.options.provisioning;
   }
 
   private async connectUntilStopped(delayMs: number): Promise<void> {
     if (this.stopping) return;
     try {
-      const connection = await connect({
-        servers: this.options.servers.split(',').map((server) => server.trim()),
-        name: this.options.connectionName,
-        maxReconnectAttempts: -1,
-        reconnectTimeWait: 1_000,
-      });
+      const connection = await connect(
+        natsConnectionOptions(this.options.client, {
+          name: this.options.connectionName,
+          inboxPrefix: this.options.inboxPrefix,
+          maxReconnectAttempts: -1,
+          reconnectTimeWait: 1_000,
+        }),
+      );
       if (this.stopping) {
         await connection.close();
         return;
@@ -94,7 +114,7 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
       void this.watchStatus(connection);
       await this.provision();
     } catch (error) {
-      this.lastError = `cannot reach NATS at ${this.options.servers}: ${describe(error)}`;
+      this.lastError = `cannot reach NATS at ${this.options.client.servers}: ${describeConnectionError(error)}`;
       this.logger.warn(`${this.lastError}; retrying in ${delayMs} ms`);
       this.retryTimer = setTimeout(
         () => void this.connectUntilStopped(Math.min(delayMs * 2, FIRST_CONNECT_BACKOFF_MS.max)),
@@ -121,9 +141,16 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   private async provision(): Promise<void> {
     if (this.stopping) return;
     try {
-      await provisionStreams(await this.jetStreamManager(), this.options.streams);
+      if (this.options.provisioning === 'admin') {
+        const missing = await this.missingResource();
+        if (missing) this.logger.error(`${missing} is missing; ${ADMIN_PROVISIONS}`);
+        return;
+      }
+      const manager = await this.jetStreamManager();
+      await provisionStreams(manager, this.options.streams);
+      await provisionConsumers(manager, this.options.consumers);
     } catch (error) {
-      this.lastError = `cannot provision JetStream streams: ${describe(error)}`;
+      this.lastError = `cannot provision JetStream streams and consumers: ${describe(error)}`;
       this.logger.error(this.lastError);
     }
   }

@@ -1,9 +1,8 @@
 import { HealthCheck, HealthCheckResult } from '@enforcement-link/platform';
 import { Injectable } from '@nestjs/common';
-import { NatsConnectionService } from './nats-connection.service';
-import { isStreamNotFound } from './streams/provision-streams';
+import { ADMIN_PROVISIONS, NatsConnectionService } from './nats-connection.service';
 
-/** Ready when connected, JetStream answers, and every stream the service needs exists. */
+/** Ready when connected, JetStream answers, and every stream and consumer the service needs exists. */
 @Injectable()
 export class NatsHealthCheck implements HealthCheck {
   readonly name = 'nats';
@@ -17,13 +16,10 @@ export class NatsHealthCheck implements HealthCheck {
     }
     const manager = await this.nats.jetStreamManager();
     await manager.getAccountInfo();
-    for (const name of this.nats.streamNames) {
-      try {
-        await manager.streams.info(name);
-      } catch (error) {
-        if (isStreamNotFound(error)) return { status: 'down', detail: `stream ${name} is missing` };
-        throw error;
-      }
+    const missing = await this.nats.missingResource();
+    if (missing) {
+      const remedy = this.nats.provisioning === 'admin' ? `; ${ADMIN_PROVISIONS}` : '';
+      return { status: 'down', detail: `${missing} is missing${remedy}` };
     }
     return { status: 'up', detail: `JetStream at ${connection.getServer()}` };
   }

@@ -6,6 +6,7 @@ import {
   IsOneOf,
   OptionalField,
 } from '@enforcement-link/protocol';
+import { DEFAULT_INBOX_CONCURRENCY } from '@enforcement-link/messaging';
 import { ServiceEnvironment } from '@enforcement-link/platform';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min } from 'class-validator';
@@ -42,7 +43,7 @@ export class CourtNodeEnvironment extends ServiceEnvironment {
   @IsInt({ message: CONCURRENCY_RULE })
   @Min(1, { message: CONCURRENCY_RULE })
   @Max(1024, { message: CONCURRENCY_RULE })
-  INBOX_CONCURRENCY = 8;
+  INBOX_CONCURRENCY = DEFAULT_INBOX_CONCURRENCY;
 
   /** Asset categories the local registry answers without a handler, comma-separated. */
   @Transform(({ value }: { value: unknown }) =>

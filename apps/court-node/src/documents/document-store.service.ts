@@ -1,4 +1,4 @@
-import { NatsConnectionService } from '@enforcement-link/messaging';
+import { DOCUMENTS_BUCKET_OPTIONS, NatsConnectionService } from '@enforcement-link/messaging';
 import {
   DOCUMENT_MEDIA_TYPES,
   DocumentReference,
@@ -7,7 +7,7 @@ import {
   RejectionReason,
 } from '@enforcement-link/protocol';
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { NatsConnection, ObjectStore, StorageType } from 'nats';
+import { NatsConnection, ObjectStore } from 'nats';
 import { createHash } from 'node:crypto';
 import { RequestNotFound, RequestRefused } from '../common/domain-errors';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
@@ -154,8 +154,7 @@ export class DocumentStore {
       const store = connection
         .jetstream()
         .views.os(documentsBucket(this.environment.NATS_NAMESPACE), {
-          storage: StorageType.File,
-          description: 'Documents that travel with court messages',
+          ...DOCUMENTS_BUCKET_OPTIONS,
         });
       this.opened = { connection, store };
       store.catch(() => (this.opened = undefined));

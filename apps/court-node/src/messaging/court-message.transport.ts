@@ -3,11 +3,10 @@ import {
   courtConsumerName,
   courtMessagesStreamName,
   DecodedMessage,
-  inboundSubjectFilter,
   RejectionReason,
 } from '@enforcement-link/protocol';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, nanos } from 'nats';
+import { ConsumerMessages, JsMsg, NatsConnection } from 'nats';
 import { lastValueFrom } from 'rxjs';
 import { EntityManager } from 'typeorm';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
@@ -17,11 +16,6 @@ import { ProtocolViolation } from './inbound-errors';
 import { InboxService, Settlement } from './inbox.service';
 
 const RESTART_DELAY_MS = 1_000;
-/**
- * Longer than a handler should take; a message not settled by then (its node crashed) is
- * delivered again, and the inbox recognises it if the first delivery did commit.
- */
-const ACK_WAIT_MS = 10_000;
 
 /**
  * The inbound side of decision 0002: a NestJS transport strategy that pulls this court's
@@ -113,22 +107,8 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
   }
 
   private async consume(connection: NatsConnection): Promise<void> {
+    // The consumer itself is provisioned with the connection (see app.module.ts).
     const stream = courtMessagesStreamName(this.environment.NATS_NAMESPACE);
-    const manager = await this.nats.jetStreamManager();
-    await manager.consumers.info(stream, this.durableName).catch(() =>
-      manager.consumers.add(stream, {
-        durable_name: this.durableName,
-        description: `Messages to ${this.environment.COURT_ID}`,
-        filter_subject: inboundSubjectFilter(
-          this.environment.NATS_NAMESPACE,
-          this.environment.COURT_ID,
-        ),
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        ack_wait: nanos(ACK_WAIT_MS),
-        max_ack_pending: 4 * this.environment.INBOX_CONCURRENCY,
-      }),
-    );
     const consumer = await connection.jetstream().consumers.get(stream, this.durableName);
     const messages = await consumer.consume({
       max_messages: 2 * this.environment.INBOX_CONCURRENCY,

@@ -1,4 +1,8 @@
 import { IsCourtCode } from '@enforcement-link/protocol';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createUser } from 'nkeys.js';
 import { InvalidEnvironmentError, validateEnvironment } from './validate-environment';
 import { ServiceEnvironment } from './service-environment';
 
@@ -82,5 +86,75 @@ describe('validateEnvironment', () => {
     const [problem] = problemsFor({ ...valid, DATABASE_URL: 'mysql://root:s3cret@db/court' });
     expect(problem).not.toContain('s3cret');
     expect(problem).toContain('mysql://root:***@db/court');
+  });
+});
+
+describe('validateEnvironment: NATS identity and TLS, PostgreSQL TLS', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'environment-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  function file(name: string, content: string, mode = 0o600): string {
+    const path = join(directory, name);
+    writeFileSync(path, content);
+    chmodSync(path, mode);
+    return path;
+  }
+
+  const userSeed = new TextDecoder().decode(createUser().getSeed());
+
+  it('accepts a user seed file readable only by its owner', () => {
+    const NATS_NKEY_SEED_FILE = file('court.nk', `${userSeed}\n`);
+    expect(problemsFor({ ...valid, NATS_NKEY_SEED_FILE })).toEqual([]);
+  });
+
+  it.each([
+    ['a missing file', () => join(directory, 'missing.nk'), /cannot read it: ENOENT/],
+    ['a file others can read', () => file('open.nk', userSeed, 0o644), /mode 0644\); chmod 600/],
+    ['a file without a seed', () => file('junk.nk', 'SUNOTASEED'), /does not hold a NATS user/],
+  ])('refuses %s as NATS_NKEY_SEED_FILE, without printing its content', (_what, path, why) => {
+    const [problem] = problemsFor({ ...valid, NATS_NKEY_SEED_FILE: path() });
+    expect(problem).toMatch(/^NATS_NKEY_SEED_FILE is invalid .*a NATS user nkey seed/);
+    expect(problem).toMatch(why);
+    expect(problem).not.toContain(userSeed);
+  });
+
+  it('wants a client certificate and its key together', () => {
+    const [problem, ...others] = problemsFor({
+      ...valid,
+      NATS_TLS_CERT_FILE: file('no-cert.pem', 'x'),
+    });
+    expect(others).toEqual([]);
+    expect(problem).toMatch(/^NATS_TLS_CERT_FILE is invalid/);
+    expect(problem).toContain('set together with NATS_TLS_KEY_FILE');
+    expect(problem).toContain('it holds no PEM certificate');
+  });
+
+  it('reads DATABASE_SSL_MODE and refuses a CA file it would not use', () => {
+    expect(problemsFor({ ...valid, DATABASE_SSL_MODE: 'verify-full' })).toEqual([]);
+    expect(problemsFor({ ...valid, DATABASE_SSL_MODE: 'prefer' })).toEqual([
+      expect.stringMatching(
+        /^DATABASE_SSL_MODE is invalid .*disable, require, verify-ca, verify-full/,
+      ),
+    ]);
+    expect(
+      problemsFor({ ...valid, DATABASE_SSL_MODE: 'require', DATABASE_SSL_CA_FILE: '/ca.pem' }),
+    ).toEqual([
+      expect.stringMatching(/DATABASE_SSL_CA_FILE .*only with DATABASE_SSL_MODE verify-ca/),
+    ]);
+  });
+
+  it('refuses TLS set both in DATABASE_URL and DATABASE_SSL_MODE', () => {
+    const DATABASE_URL = `${valid.DATABASE_URL}?sslmode=require`;
+    expect(problemsFor({ ...valid, DATABASE_URL })).toEqual([]);
+    expect(problemsFor({ ...valid, DATABASE_URL, DATABASE_SSL_MODE: 'require' })).toEqual([
+      expect.stringMatching(/^DATABASE_URL .*TLS is set in one place/),
+    ]);
+  });
+
+  it('knows only the self and admin provisioning modes', () => {
+    expect(problemsFor({ ...valid, NATS_PROVISIONING: 'admin' })).toEqual([]);
+    expect(problemsFor({ ...valid, NATS_PROVISIONING: 'none' })).toEqual([
+      expect.stringMatching(/^NATS_PROVISIONING is invalid .*one of self, admin/),
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
 import { DatabaseHealthCheck } from './database.health-check';
 import { claimDatabase } from './database-owner';
+import { DatabaseTls } from './database-tls';
 import { ensureDatabaseExists } from './ensure-database';
 import { withSchemaLock } from './schema-lock';
 import { isTransientDatabaseError } from './transient-database-error';
@@ -17,6 +18,8 @@ export interface DatabaseModuleOptions {
   entities?: (Constructor<object> | EntitySchema)[];
   /** Connections kept open at most; the pg driver's default is 10. */
   poolSize?: number;
+  /** TLS to the server (DATABASE_SSL_MODE); undefined leaves it to the URL. */
+  tls?: DatabaseTls;
 }
 
 /**
@@ -37,6 +40,7 @@ export class DatabaseModule {
             url: options.url,
             applicationName: options.owner,
             ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+            ...(options.tls !== undefined ? { ssl: options.tls } : {}),
             entities: options.entities ?? [],
             migrations: options.migrations,
             synchronize: false,
@@ -46,7 +50,7 @@ export class DatabaseModule {
             toRetry: isTransientDatabaseError,
           }),
           dataSourceFactory: async (dataSourceOptions) => {
-            await ensureDatabaseExists(options.url);
+            await ensureDatabaseExists(options.url, options.tls);
             const dataSource = await new DataSource(
               dataSourceOptions as DataSourceOptions,
             ).initialize();

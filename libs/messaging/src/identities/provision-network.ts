@@ -1,0 +1,34 @@
+import { courtDirectoryBucket, documentsBucket } from '@enforcement-link/protocol';
+import { NatsConnection } from 'nats';
+import { courtConsumer, courtMessagesStream } from '../streams/court-messages.stream';
+import { DOCUMENTS_BUCKET_OPTIONS } from '../streams/documents.bucket';
+import { monitorEventsStream } from '../streams/monitor-events.stream';
+import { provisionConsumers, provisionStreams } from '../streams/provision-streams';
+
+/**
+ * Everything the services of a network need on NATS and, under the network's permissions, may
+ * not create themselves: the court-messages and monitor-events streams (created or updated),
+ * the court directory and documents buckets, and each court's durable consumer. Run with an
+ * admin identity; running it again changes nothing that is already right. Returns what exists
+ * now, for the operator to read.
+ */
+export async function provisionNetwork(
+  connection: NatsConnection,
+  namespace: string,
+  courts: string[],
+): Promise<string[]> {
+  const manager = await connection.jetstreamManager();
+  const streams = [courtMessagesStream(namespace), monitorEventsStream(namespace)];
+  await provisionStreams(manager, streams);
+  const views = connection.jetstream().views;
+  await views.kv(courtDirectoryBucket(namespace));
+  await views.os(documentsBucket(namespace), { ...DOCUMENTS_BUCKET_OPTIONS });
+  const consumers = courts.map((court) => courtConsumer(namespace, court));
+  await provisionConsumers(manager, consumers);
+  return [
+    ...streams.map((stream) => `stream ${stream.name}`),
+    `key-value bucket ${courtDirectoryBucket(namespace)}`,
+    `object-store bucket ${documentsBucket(namespace)}`,
+    ...consumers.map(({ stream, config }) => `consumer ${config.durable_name} on ${stream}`),
+  ];
+}
