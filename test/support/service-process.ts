@@ -22,8 +22,30 @@ export function runBuiltService(
 ): Promise<ProcessOutcome> {
   const entry = join(PROJECT_ROOT, 'dist', 'apps', app, 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
+  return runToEnd([entry], environment, timeoutMs);
+}
+
+/** Runs the command line from source, as `npm run cli -- <args>` does, with this environment. */
+export function runCli(
+  args: string[],
+  environment: Environment = {},
+  timeoutMs = 30_000,
+): Promise<ProcessOutcome> {
+  const entry = join(PROJECT_ROOT, 'apps', 'cli', 'src', 'main.ts');
+  return runToEnd(['-r', '@swc-node/register', entry, ...args], environment, timeoutMs, {
+    cwd: PROJECT_ROOT,
+  });
+}
+
+function runToEnd(
+  nodeArgs: string[],
+  environment: Environment,
+  timeoutMs: number,
+  options: { cwd?: string } = {},
+): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, nodeArgs, {
+      ...options,
       env: { PATH: process.env.PATH, ...environment },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

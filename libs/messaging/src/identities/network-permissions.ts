@@ -48,6 +48,8 @@ export function courtPermissions(namespace: string, court: string): NatsPermissi
         ...readCourtDirectory(namespace),
         ...readFromStream(`OBJ_${documents}`),
         `${JS_API}.STREAM.MSG.GET.OBJ_${documents}`,
+        // Reading a document looks its stream up by subject: this lists stream names only.
+        `${JS_API}.STREAM.NAMES`,
         `$O.${documents}.>`,
       ],
     },
