@@ -29,9 +29,12 @@ export class NatsServerProcess {
     return `nats://127.0.0.1:${this.port}`;
   }
 
-  /** The same server, for clients that must speak TLS to it. */
+  /**
+   * The same server, for clients that must speak TLS to it, by the name its test certificate
+   * carries (the client checks an IP address in the URL as if it were `localhost`).
+   */
   get tlsUrl(): string {
-    return `tls://127.0.0.1:${this.port}`;
+    return `tls://localhost:${this.port}`;
   }
 
   async start(): Promise<void> {
