@@ -15,7 +15,7 @@ import {
   YELLOW_RIVER_BEND_COURTS,
 } from '@enforcement-link/protocol';
 import { connect } from 'nats';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, parseOptions, UsageError } from '../command';
 import { NetworkRegistry, SERVICE_IDENTITIES } from './network-registry';
@@ -50,9 +50,9 @@ const init: Command = {
   summary: 'start a registry of NATS identities, with new admin and monitor keys',
   usage: `usage: enforcement-link nats init --keys <dir> [--namespace ${DEFAULT_NAMESPACE}] [--registry <file>]
 
-Writes a new registry and, in <dir>, the seeds admin.nk and monitor.nk (mode 0600). Give
-admin.nk to whoever runs \`nats provision\` and publishes the directory, monitor.nk to the
-monitor (NATS_NKEY_SEED_FILE). Refuses to overwrite an existing registry or seed.
+Writes a new registry and, in <dir> (created if missing), the seeds admin.nk and monitor.nk
+(mode 0600). Give admin.nk to whoever runs \`nats provision\` and publishes the directory,
+monitor.nk to the monitor (NATS_NKEY_SEED_FILE). Refuses to overwrite a registry or a seed.
 ${REGISTRY_OPTION}`,
   run(args) {
     const { options, positional } = parseOptions(args);
@@ -66,6 +66,7 @@ ${REGISTRY_OPTION}`,
       monitor: { natsPublicKeys: [monitor.publicKey] },
       courts: [],
     });
+    mkdirSync(keys, { recursive: true, mode: 0o700 });
     admin.writeSeed(join(keys, 'admin.nk'));
     monitor.writeSeed(join(keys, 'monitor.nk'));
     registry.save(registryPath(options), { create: true });
