@@ -19,7 +19,6 @@ import { fromPublic } from 'nkeys.js';
 
 /** Identities that are not courts; no court may take their names. */
 export const SERVICE_IDENTITIES = ['admin', 'monitor'] as const;
-export type ServiceIdentity = (typeof SERVICE_IDENTITIES)[number];
 
 const MAX_COURTS = 10_000;
 
