@@ -24,7 +24,7 @@ describe('the monitor’s web dashboard', () => {
   let page: Page;
 
   async function api<T = Row[]>(path: string): Promise<T> {
-    return (await (await fetch(`${running.monitor.url}${path}`)).json()) as T;
+    return (await (await running.monitorSession.fetch(path)).json()) as T;
   }
 
   const text = (testId: string) => page.getByTestId(testId).innerText();
@@ -72,7 +72,7 @@ describe('the monitor’s web dashboard', () => {
   it('updates without reloading when a court sends a new request', async () => {
     const before = Number((await text('kpi-open')).split('\n')[1]);
     await running.xinzhou.createDelegation('yulin');
-    await monitorCaughtUp(running.monitor.url);
+    await monitorCaughtUp(running.monitorSession);
     await expectText(page, 'kpi-open', `在办事项\n${before + 1}`);
     expect(await page.getByTestId('court-row-yulin').locator('[data-col="open"]').innerText()).toBe(
       '2',

@@ -5,12 +5,15 @@ import {
   NatsHealthCheck,
 } from '@enforcement-link/messaging';
 import {
+  AuthModule,
+  COURT_ROLES,
   DatabaseHealthCheck,
   DatabaseModule,
   HealthModule,
   LiveModule,
   LoggingModule,
   MetricsModule,
+  UserAccount,
 } from '@enforcement-link/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -70,6 +73,7 @@ export class AppModule {
             FundTransfer,
             FundPayout,
             SupervisedEscalation,
+            UserAccount,
           ],
           // One connection per message handled at once, and as many again for HTTP and the relay.
           poolSize: 2 * environment.INBOX_CONCURRENCY,
@@ -82,6 +86,12 @@ export class AppModule {
             courtMessagesStream(environment.NATS_NAMESPACE),
             monitorEventsStream(environment.NATS_NAMESPACE),
           ],
+        }),
+        AuthModule.forRoot({
+          secret: environment.AUTH_TOKEN_SECRET,
+          audience: environment.COURT_ID,
+          sessionHours: environment.AUTH_SESSION_HOURS,
+          roles: COURT_ROLES,
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         MetricsModule.forRoot({ service: 'court-node', court: environment.COURT_ID }),

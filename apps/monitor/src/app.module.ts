@@ -1,11 +1,14 @@
 import { MessagingModule, monitorEventsStream, NatsHealthCheck } from '@enforcement-link/messaging';
 import {
+  AuthModule,
+  COMMAND_CENTRE_ROLES,
   DatabaseHealthCheck,
   DatabaseModule,
   HealthModule,
   LiveModule,
   LoggingModule,
   MetricsModule,
+  UserAccount,
 } from '@enforcement-link/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { BacklogModule } from './backlog/backlog.module';
@@ -34,6 +37,13 @@ export class AppModule {
           url: environment.DATABASE_URL,
           owner: MONITOR_OWNER,
           migrations: monitorMigrations,
+          entities: [UserAccount],
+        }),
+        AuthModule.forRoot({
+          secret: environment.AUTH_TOKEN_SECRET,
+          audience: MONITOR_OWNER,
+          sessionHours: environment.AUTH_SESSION_HOURS,
+          roles: COMMAND_CENTRE_ROLES,
         }),
         MessagingModule.forRoot({
           servers: environment.NATS_URL,
