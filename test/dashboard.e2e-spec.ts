@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
-import { expectText, launchBrowser, screenshot } from './support/browser';
+import { expectText, launchBrowser, screenshot, signInThroughPage } from './support/browser';
+import { openTestAccount } from './support/sessions';
 import {
   MonitoredNetwork,
   monitorCaughtUp,
@@ -35,6 +36,8 @@ describe('the monitor’s web dashboard', () => {
     traffic = await sendSampleTraffic(network, running);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await openTestAccount(network.databaseUrl('monitor'), 'command.centre', 'command-centre-admin');
+    await signInThroughPage(page, `${running.monitor.url}/`, 'command.centre');
   }, 90_000);
 
   afterAll(async () => {

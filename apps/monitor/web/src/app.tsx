@@ -1,4 +1,6 @@
 import { useLiveVersion } from '@enforcement-link/web/live';
+import { SessionGate, SignedIn } from '@enforcement-link/web/session';
+import { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Court, get, Province } from './api';
 import { CourtPage } from './court-page';
@@ -19,6 +21,43 @@ function routeOf(hash: string): Route {
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage());
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${word(language, 'title')} · enforcement-link`;
+  }, [language]);
+  const switchLanguage = () => {
+    const next = language === 'zh' ? 'en' : 'zh';
+    rememberLanguage(next);
+    setLanguage(next);
+  };
+  const languageSwitch = (
+    <button type="button" onClick={switchLanguage} data-testid="language">
+      {word(language, 'language')}
+    </button>
+  );
+  return (
+    <SessionGate
+      language={language}
+      title={word(language, 'title')}
+      languageSwitch={languageSwitch}
+    >
+      {(account, signOut) => (
+        <Dashboard language={language} languageSwitch={languageSwitch}>
+          <SignedIn account={account} language={language} signOut={signOut} />
+        </Dashboard>
+      )}
+    </SessionGate>
+  );
+}
+
+/** The command centres' view of the network, once signed in. */
+function Dashboard(props: {
+  language: Language;
+  languageSwitch: ComponentChildren;
+  /** Who is signed in, shown in the header. */
+  children: ComponentChildren;
+}) {
+  const { language } = props;
   const [route, setRoute] = useState<Route>(routeOf(location.hash));
   const [network, setNetwork] = useState<{ courts: Court[]; provinces: Province[] }>();
   const live = useLiveVersion('projection');
@@ -31,16 +70,6 @@ export function App() {
   useEffect(() => {
     void get<{ courts: Court[]; provinces: Province[] }>('courts').then(setNetwork);
   }, []);
-  useEffect(() => {
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${word(language, 'title')} · enforcement-link`;
-  }, [language]);
-
-  const switchLanguage = () => {
-    const next = language === 'zh' ? 'en' : 'zh';
-    rememberLanguage(next);
-    setLanguage(next);
-  };
 
   return (
     <SharedContext.Provider
@@ -65,9 +94,8 @@ export function App() {
           <span>
             {word(language, 'updatedAt')} {formatTime(live.updatedAt, language)}
           </span>
-          <button type="button" onClick={switchLanguage} data-testid="language">
-            {word(language, 'language')}
-          </button>
+          {props.children}
+          {props.languageSwitch}
         </div>
       </header>
       <main>
