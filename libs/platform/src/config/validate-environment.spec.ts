@@ -10,6 +10,7 @@ class ExampleEnvironment extends ServiceEnvironment {
 const valid = {
   COURT_ID: 'xinzhou',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/court_xinzhou',
+  AUTH_TOKEN_SECRET: 'a test secret of at least thirty-two characters',
 };
 
 function problemsFor(environment: Record<string, string | undefined>): string[] {
@@ -82,5 +83,12 @@ describe('validateEnvironment', () => {
     const [problem] = problemsFor({ ...valid, DATABASE_URL: 'mysql://root:s3cret@db/court' });
     expect(problem).not.toContain('s3cret');
     expect(problem).toContain('mysql://root:***@db/court');
+  });
+
+  it('names a bad secret without ever showing it', () => {
+    const [problem] = problemsFor({ ...valid, AUTH_TOKEN_SECRET: 'hunter2' });
+    expect(problem).toBe(
+      'AUTH_TOKEN_SECRET is invalid; it must be a random secret of at least 32 characters, e.g. from openssl rand -base64 48',
+    );
   });
 });
