@@ -55,6 +55,7 @@ describe('validateEnvironment', () => {
     expect(problemsFor({})).toEqual([
       expect.stringMatching(/^COURT_ID is not set; it must be a court code/),
       expect.stringMatching(/^DATABASE_URL is not set; it must be a postgres:\/\//),
+      expect.stringMatching(/^AUTH_TOKEN_SECRET is not set; it must be a random secret/),
     ]);
   });
 
