@@ -1,5 +1,6 @@
 import { get } from '@enforcement-link/web/http';
-import { initialLanguage, Language, rememberLanguage } from '@enforcement-link/web/language';
+import { Language } from '@enforcement-link/web/language';
+import { LanguageSwitch, useLanguage } from '@enforcement-link/web/language-switch';
 import { useLiveVersion } from '@enforcement-link/web/live';
 import { Account, SessionGate, SignedIn } from '@enforcement-link/web/session';
 import { ComponentChildren } from 'preact';
@@ -28,20 +29,8 @@ function routeOf(hash: string, defaultSide: Side = 'outgoing'): Route {
 
 /** The court's workbench, behind its sign-in page. */
 export function App() {
-  const [language, setLanguage] = useState<Language>(initialLanguage());
-  const switchLanguage = () => {
-    const next = language === 'zh' ? 'en' : 'zh';
-    rememberLanguage(next);
-    setLanguage(next);
-  };
-  useEffect(() => {
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-  }, [language]);
-  const languageSwitch = (
-    <button type="button" onClick={switchLanguage} data-testid="language">
-      {word(language, 'language')}
-    </button>
-  );
+  const [language, switchLanguage] = useLanguage();
+  const languageSwitch = <LanguageSwitch language={language} onSwitch={switchLanguage} />;
   return (
     <SessionGate
       language={language}

@@ -1,3 +1,4 @@
+import { LanguageSwitch, useLanguage } from '@enforcement-link/web/language-switch';
 import { useLiveVersion } from '@enforcement-link/web/live';
 import { SessionGate, SignedIn } from '@enforcement-link/web/session';
 import { ComponentChildren } from 'preact';
@@ -5,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Court, get, Province } from './api';
 import { CourtPage } from './court-page';
 import { SharedContext } from './data';
-import { formatTime, initialLanguage, Language, rememberLanguage, word } from './i18n';
+import { formatTime, Language, word } from './i18n';
 import { Overview } from './overview';
 import { RequestPage } from './request-page';
 
@@ -20,21 +21,11 @@ function routeOf(hash: string): Route {
 }
 
 export function App() {
-  const [language, setLanguage] = useState<Language>(initialLanguage());
+  const [language, switchLanguage] = useLanguage();
   useEffect(() => {
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
     document.title = `${word(language, 'title')} · enforcement-link`;
   }, [language]);
-  const switchLanguage = () => {
-    const next = language === 'zh' ? 'en' : 'zh';
-    rememberLanguage(next);
-    setLanguage(next);
-  };
-  const languageSwitch = (
-    <button type="button" onClick={switchLanguage} data-testid="language">
-      {word(language, 'language')}
-    </button>
-  );
+  const languageSwitch = <LanguageSwitch language={language} onSwitch={switchLanguage} />;
   return (
     <SessionGate
       language={language}

@@ -9,7 +9,7 @@ import { SessionTokens } from './session-tokens';
 
 /**
  * Sign-in, accounts and the guard in front of every endpoint. The service adds `UserAccount`
- * to its entities and creates its table in a migration (`CREATE_USER_ACCOUNTS_TABLE`).
+ * to its entities and creates its table in a migration (`CreateUserAccounts1765300000000`).
  */
 @Module({})
 export class AuthModule {

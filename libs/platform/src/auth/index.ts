@@ -4,6 +4,7 @@ export * from './accounts.service';
 export * from './auth-options';
 export * from './auth.guard';
 export * from './auth.module';
+export * from './create-user-accounts.migration';
 export * from './passwords';
 export * from './roles';
 export * from './session-cookie';

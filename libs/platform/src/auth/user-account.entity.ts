@@ -26,15 +26,3 @@ export class UserAccount {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
-
-/** The table's DDL, for the migration of every service that has accounts. */
-export const CREATE_USER_ACCOUNTS_TABLE = `
-  CREATE TABLE user_accounts (
-    username varchar(64) PRIMARY KEY,
-    display_name varchar(100) NOT NULL,
-    role varchar(32) NOT NULL,
-    password_hash text NOT NULL,
-    password_changed_at timestamptz NOT NULL DEFAULT now(),
-    disabled_at timestamptz,
-    created_at timestamptz NOT NULL DEFAULT now()
-  )`;
