@@ -2,6 +2,7 @@ import { EXAMPLE_BODIES } from '@enforcement-link/protocol';
 import { Pool } from 'pg';
 import { freePort } from '../test/support/free-port';
 import { BackgroundService } from '../test/support/service-process';
+import { sessionAs, TestSession } from '../test/support/sessions';
 import { TestNetwork, waitUntilReady } from '../test/support/test-network';
 import { OneRequest } from './measure';
 
@@ -25,7 +26,8 @@ export class CourtNodeHop {
   private poller?: NodeJS.Timeout;
 
   private constructor(
-    private readonly xinzhouUrl: string,
+    /** A clerk of Xinzhou, who sends the searches. */
+    private readonly clerk: TestSession,
     private readonly xinzhouDatabase: Pool,
     private readonly processes: BackgroundService[],
   ) {}
@@ -54,7 +56,7 @@ export class CourtNodeHop {
     await waitUntilReady(xinzhouUrl, 60_000);
     await waitUntilReady(`http://127.0.0.1:${yulinPort}`, 60_000);
     const hop = new CourtNodeHop(
-      xinzhouUrl,
+      await sessionAs(xinzhouUrl, xinzhouDatabase, 'clerk'),
       new Pool({ connectionString: xinzhouDatabase, max: 1 }),
       processes,
     );
@@ -64,7 +66,7 @@ export class CourtNodeHop {
 
   readonly request: OneRequest = async () => {
     const startedAt = Date.now();
-    const response = await fetch(`${this.xinzhouUrl}/api/asset-searches`, {
+    const response = await this.clerk.fetch('/api/asset-searches', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(SEARCH),

@@ -10,6 +10,7 @@ import { monitorEventsStream } from '@enforcement-link/messaging';
 import { connect } from 'nats';
 import { freePort } from '../test/support/free-port';
 import { BackgroundService } from '../test/support/service-process';
+import { sessionAs, TestSession } from '../test/support/sessions';
 import { NATS_URL, TestNetwork, waitUntilReady } from '../test/support/test-network';
 import { summarise, Summary } from './measure';
 
@@ -60,17 +61,18 @@ export async function measureMonitor(network: TestNetwork): Promise<MonitorResul
   try {
     const started = Date.now();
     await waitUntilReady(url, 60_000);
-    await waitForProjection(url, EVENTS);
+    const admin = await sessionAs(url, environment.DATABASE_URL, 'command-centre-admin');
+    await waitForProjection(admin, EVENTS);
     const ingestSeconds = (Date.now() - started) / 1000;
 
     await generateRequests(network, environment.DATABASE_URL);
     const queries: Summary[] = [];
     for (const path of QUERIES) {
       const latenciesMs: number[] = [];
-      await fetch(`${url}${path}`);
+      await admin.fetch(path);
       for (let round = 0; round < QUERY_ROUNDS; round++) {
         const start = performance.now();
-        const response = await fetch(`${url}${path}`);
+        const response = await admin.fetch(path);
         await response.text();
         if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
         latenciesMs.push(performance.now() - start);
@@ -162,9 +164,9 @@ function uuidOf(request: number): string {
   return `0192f1d2-7a3b-7c4d-8e5f-${hex}`;
 }
 
-async function waitForProjection(url: string, events: number): Promise<void> {
+async function waitForProjection(admin: TestSession, events: number): Promise<void> {
   for (;;) {
-    const response = await fetch(`${url}/api/projection`).catch(() => undefined);
+    const response = await admin.fetch('/api/projection').catch(() => undefined);
     if (response?.status === 200) {
       const status = (await response.json()) as { position: number };
       if (status.position >= events) return;

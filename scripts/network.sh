@@ -9,8 +9,16 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 prepare_project
 
 LOG_DIR=$PROJECT_ROOT/.services/logs
-mkdir -p "$LOG_DIR"
+SECRETS_DIR=$PROJECT_ROOT/.services/network
+mkdir -p "$LOG_DIR" "$SECRETS_DIR"
+chmod 700 "$SECRETS_DIR"
 pids=()
+
+secret() { # a random value kept in .services/network/<name>, so sessions survive a restart
+  local file=$SECRETS_DIR/$1
+  [[ -s $file ]] || (umask 077 && node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))' >"$file")
+  cat "$file"
+}
 
 stop_network() {
   trap - INT TERM EXIT
@@ -32,6 +40,7 @@ start() { # name app port [VAR=value ...]
   local name=$1 app=$2 port=$3
   shift 3
   env "$@" PORT="$port" NATS_URL="$NATS_URL" LOG_LEVEL="${LOG_LEVEL:-info}" \
+    AUTH_TOKEN_SECRET="$(secret "$name-token-secret")" \
     node "dist/apps/$app/main.js" >"$LOG_DIR/$name.log" 2>&1 &
   pids+=($!)
 }
@@ -60,6 +69,20 @@ wait_ready monitor "$MONITOR_PORT"
 wait_ready xinzhou "$XINZHOU_PORT"
 wait_ready yulin "$YULIN_PORT"
 
+PASSWORD=$(secret password)
+open_account() { # database username role name; an account kept from an earlier run is fine
+  local output
+  output=$(node dist/apps/cli/main.js accounts add --database-url "$(database_url "$1")" \
+    --username "$2" --role "$3" --name "$4" <<<"$PASSWORD" 2>&1) ||
+    [[ $output == *"exists already"* ]] || { say "$output"; exit 1; }
+}
+for court in xinzhou yulin; do
+  open_account "enforcement_$court" clerk clerk 立案书记员
+  open_account "enforcement_$court" handler handler 执行承办人
+  open_account "enforcement_$court" admin court-admin 法院管理员
+done
+open_account enforcement_monitor command-centre command-centre-admin 指挥中心管理员
+
 cat >&2 <<INFO
 
 The enforcement-link network is up:
@@ -67,6 +90,8 @@ The enforcement-link network is up:
   monitor API          http://127.0.0.1:$MONITOR_PORT/api/docs
   Xinzhou workbench    http://127.0.0.1:$XINZHOU_PORT/   API: /api/docs   (COURT_ID=xinzhou)
   Yulin workbench      http://127.0.0.1:$YULIN_PORT/   API: /api/docs   (COURT_ID=yulin)
+Sign in as clerk, handler or admin at a court, command-centre at the monitor; the password
+of every account is $PASSWORD (kept in $SECRETS_DIR/password).
 Readiness:  curl http://127.0.0.1:$XINZHOU_PORT/health/ready
 Logs (JSON lines): $LOG_DIR/{monitor,xinzhou,yulin}.log
 NATS: $NATS_URL   PostgreSQL: $(sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#' <<<"$DATABASE_URL")

@@ -29,12 +29,17 @@ describe('start-up configuration of the built services', () => {
       PORT: 'eighty',
       NATS_URL: 'http://127.0.0.1:4222',
       DATABASE_URL: network.databaseUrl('xinzhou'),
+      AUTH_TOKEN_SECRET: 'too short',
     });
 
     expect(outcome.exitCode).toBe(1);
     expect(outcome.stderr).toContain('COURT_ID is invalid ("忻州"); it must be a court code');
     expect(outcome.stderr).toContain('PORT is invalid ("eighty"); it must be an integer port');
     expect(outcome.stderr).toContain('NATS_URL is invalid ("http://127.0.0.1:4222")');
+    expect(outcome.stderr).toContain(
+      'AUTH_TOKEN_SECRET is invalid; it must be a random secret of at least 32 characters',
+    );
+    expect(outcome.stderr).not.toContain('too short');
     expect(outcome.stderr).not.toContain('DATABASE_URL');
   });
 

@@ -11,7 +11,7 @@ describe('court node HTTP errors', () => {
     network = TestNetwork.create();
     const node = await network.startCourtNode(network.courtNodeEnvironment('xinzhou'));
     await waitUntilReady(node.url);
-    xinzhou = new CourtApi(node);
+    xinzhou = new CourtApi(node, network.databaseUrl('xinzhou'));
   });
 
   afterAll(() => network.cleanup());

@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
-import { expectText, launchBrowser, screenshot } from './support/browser';
+import { expectText, launchBrowser, screenshot, signInThroughPage } from './support/browser';
+import { openTestAccount } from './support/sessions';
 import {
   MonitoredNetwork,
   monitorCaughtUp,
@@ -24,7 +25,7 @@ describe('the monitor’s web dashboard', () => {
   let page: Page;
 
   async function api<T = Row[]>(path: string): Promise<T> {
-    return (await (await fetch(`${running.monitor.url}${path}`)).json()) as T;
+    return (await (await running.monitorSession.fetch(path)).json()) as T;
   }
 
   const text = (testId: string) => page.getByTestId(testId).innerText();
@@ -35,6 +36,8 @@ describe('the monitor’s web dashboard', () => {
     traffic = await sendSampleTraffic(network, running);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await openTestAccount(network.databaseUrl('monitor'), 'command.centre', 'command-centre-admin');
+    await signInThroughPage(page, `${running.monitor.url}/`, 'command.centre');
   }, 90_000);
 
   afterAll(async () => {
@@ -72,7 +75,7 @@ describe('the monitor’s web dashboard', () => {
   it('updates without reloading when a court sends a new request', async () => {
     const before = Number((await text('kpi-open')).split('\n')[1]);
     await running.xinzhou.createDelegation('yulin');
-    await monitorCaughtUp(running.monitor.url);
+    await monitorCaughtUp(running.monitorSession);
     await expectText(page, 'kpi-open', `在办事项\n${before + 1}`);
     expect(await page.getByTestId('court-row-yulin').locator('[data-col="open"]').innerText()).toBe(
       '2',

@@ -36,14 +36,14 @@ describe('the deadline watch', () => {
     replicas = [];
     for (let i = 0; i < 2; i++) replicas.push(await network.startCourtNode(environment));
     await Promise.all(replicas.map((replica) => waitUntilReady(replica.url)));
-    xinzhou = new CourtApi(replicas[0]);
+    xinzhou = new CourtApi(replicas[0], network.databaseUrl('xinzhou'));
     const superior = await network.startCourtNode(
       network.courtNodeEnvironment('inner-mongolia-high', {
         DEADLINE_CHECK_INTERVAL_MS: '3600000',
       }),
     );
     await waitUntilReady(superior.url);
-    innerMongoliaHigh = new CourtApi(superior);
+    innerMongoliaHigh = new CourtApi(superior, network.databaseUrl('inner-mongolia-high'));
     ordos = await FakeCourt.join(network.namespace, 'ordos');
   });
 

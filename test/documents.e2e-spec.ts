@@ -32,7 +32,7 @@ describe('documents', () => {
   });
 
   const upload = (body: Buffer, mediaType: string, query = 'kind=judgment&fileName=判决书.pdf') =>
-    fetch(`${xinzhou.node.url}/api/documents?${query}`, {
+    xinzhou.fetch(`/api/documents?${query}`, {
       method: 'POST',
       headers: { 'content-type': mediaType },
       body,
@@ -44,7 +44,7 @@ describe('documents', () => {
     const [listed] = (task as unknown as { details: { documents: { documentId: string }[] } })
       .details.documents;
 
-    const download = await fetch(`${yulin.node.url}/api/documents/${listed.documentId}`);
+    const download = await yulin.fetch(`/api/documents/${listed.documentId}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toContain(
@@ -78,7 +78,7 @@ describe('documents', () => {
     const stored = (await (await upload(SAMPLE_PDF, 'application/pdf')).json()) as {
       documentId: string;
     };
-    expect((await fetch(`${yulin.node.url}/api/documents/${stored.documentId}`)).status).toBe(404);
+    expect((await yulin.fetch(`/api/documents/${stored.documentId}`)).status).toBe(404);
   });
 
   it('make a request whose document does not match its SHA-256 a rejected one', async () => {

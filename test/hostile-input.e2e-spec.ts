@@ -90,7 +90,7 @@ describe('hostile input', () => {
   }
 
   async function post(path: string, body: string | Buffer, contentType = 'application/json') {
-    const response = await fetch(`${xinzhou.node.url}${path}`, {
+    const response = await xinzhou.fetch(path, {
       method: 'POST',
       headers: { 'content-type': contentType },
       body,

@@ -13,7 +13,8 @@ import {
   sendSampleTraffic,
   startMonitoredNetwork,
 } from './support/monitored-network';
-import { NATS_URL, RunningApp, TestNetwork } from './support/test-network';
+import { TestSession } from './support/sessions';
+import { NATS_URL, TestNetwork } from './support/test-network';
 import { waitFor } from './support/wait-for';
 
 type Row = Record<string, unknown>;
@@ -24,12 +25,12 @@ type Row = Record<string, unknown>;
  */
 describe('the monitor’s projection of the network', () => {
   let network: TestNetwork;
-  let monitor: RunningApp;
+  let monitor: TestSession;
   let xinzhou: CourtApi;
   let ids: SampleTraffic;
 
   async function read<T = Row[]>(path: string, status = 200): Promise<T> {
-    const response = await fetch(`${monitor.url}${path}`);
+    const response = await monitor.fetch(path);
     const body = (await response.json()) as T;
     if (response.status !== status) {
       throw new Error(`GET ${path} answered ${response.status}: ${JSON.stringify(body)}`);
@@ -37,12 +38,12 @@ describe('the monitor’s projection of the network', () => {
     return body;
   }
 
-  const caughtUp = () => monitorCaughtUp(monitor.url);
+  const caughtUp = () => monitorCaughtUp(monitor);
 
   beforeAll(async () => {
     network = TestNetwork.create();
     const running = await startMonitoredNetwork(network);
-    ({ monitor, xinzhou } = running);
+    ({ monitorSession: monitor, xinzhou } = running);
     ids = await sendSampleTraffic(network, running);
   });
 
@@ -168,7 +169,7 @@ describe('the monitor’s projection of the network', () => {
   });
 
   it('exports a table as CSV', async () => {
-    const response = await fetch(`${monitor.url}/api/backlog?by=court&format=csv`);
+    const response = await monitor.fetch('/api/backlog?by=court&format=csv');
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain('backlog.csv');
     const lines = (await response.text())
@@ -195,14 +196,14 @@ describe('the monitor’s projection of the network', () => {
   });
 
   it('serves Prometheus metrics on the monitor and on every court node', async () => {
-    const monitorMetrics = await (await fetch(`${monitor.url}/metrics`)).text();
+    const monitorMetrics = await (await monitor.fetch('/metrics')).text();
     expect(monitorMetrics).toMatch(
       /^enforcement_link_events_applied_total\{type="request\.updated",service="monitor"\} \d+/m,
     );
     expect(monitorMetrics).toMatch(/^enforcement_link_network_overdue_requests\{[^}]*\} 1$/m);
     expect(monitorMetrics).toMatch(/^enforcement_link_projection_lag_events\{[^}]*\} 0$/m);
 
-    const xinzhouMetrics = await (await fetch(`${xinzhou.node.url}/metrics`)).text();
+    const xinzhouMetrics = await (await xinzhou.fetch('/metrics')).text();
     expect(xinzhouMetrics).toMatch(
       /^enforcement_link_messages_received_total\{type="request\.accepted",outcome="processed",service="court-node",court="xinzhou"\} 1$/m,
     );
@@ -222,7 +223,7 @@ describe('the monitor’s projection of the network', () => {
   });
 
   it('stores an event once however often it arrives, and ignores one a court forged', async () => {
-    const live = await fetch(`${monitor.url}/api/live`);
+    const live = await monitor.fetch('/api/live');
     expect(live.headers.get('content-type')).toContain('text/event-stream');
     const reader = (live.body as ReadableStream<Uint8Array>).getReader();
     const heard = (async () => {
@@ -279,7 +280,7 @@ describe('the monitor’s projection of the network', () => {
         read(path),
       ),
     );
-    const rebuilt = await fetch(`${monitor.url}/api/projection/rebuild`, { method: 'POST' });
+    const rebuilt = await monitor.fetch('/api/projection/rebuild', { method: 'POST' });
     expect(rebuilt.status).toBe(202);
     await caughtUp();
     const after = await Promise.all(

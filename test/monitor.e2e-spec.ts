@@ -1,3 +1,4 @@
+import { sessionAs } from './support/sessions';
 import { readyWithDatabaseAndNats, TestNetwork, waitUntilReady } from './support/test-network';
 
 describe('monitor start-up', () => {
@@ -37,8 +38,10 @@ describe('monitor start-up', () => {
   });
 
   it('stops promptly while a page follows its live updates', async () => {
-    const monitor = await network.startMonitor(network.monitorEnvironment());
-    const live = await fetch(`${monitor.url}/api/live`);
+    const environment = network.monitorEnvironment();
+    const monitor = await network.startMonitor(environment);
+    const session = await sessionAs(monitor.url, environment.DATABASE_URL, 'command-centre-admin');
+    const live = await session.fetch('/api/live');
     const reader = (live.body as ReadableStream<Uint8Array>).getReader();
     const started = Date.now();
     await network.stop(monitor);
@@ -51,8 +54,8 @@ describe('monitor start-up', () => {
   it('answers the same figures from memory for FIGURES_CACHE_SECONDS, the backlog live', async () => {
     const environment = network.monitorEnvironment({ FIGURES_CACHE_SECONDS: '60' });
     const monitor = await network.startMonitor(environment);
-    const read = async (path: string) =>
-      (await fetch(`${monitor.url}${path}`)).json() as Promise<unknown[]>;
+    const session = await sessionAs(monitor.url, environment.DATABASE_URL, 'command-centre-admin');
+    const read = async (path: string) => (await session.fetch(path)).json() as Promise<unknown[]>;
     expect(await read('/api/figures?by=network')).toEqual([
       expect.objectContaining({ requests: 0 }),
     ]);

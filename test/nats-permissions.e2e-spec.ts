@@ -21,7 +21,8 @@ import { freePort } from './support/free-port';
 import { monitorCaughtUp } from './support/monitored-network';
 import { NatsServerProcess } from './support/nats-server';
 import { runCli } from './support/service-process';
-import { readiness, RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
+import { sessionAs, TestSession } from './support/sessions';
+import { readiness, TestNetwork, waitUntilReady } from './support/test-network';
 import { waitFor } from './support/wait-for';
 
 /**
@@ -206,7 +207,7 @@ describe('NATS identities and permissions', () => {
 
   describe('services under these permissions', () => {
     let courts: { xinzhou: CourtApi; yulin: CourtApi };
-    let monitor: RunningApp;
+    let monitor: TestSession;
 
     const identity = (who: string) => ({
       NATS_URL: nats.url,
@@ -215,9 +216,11 @@ describe('NATS identities and permissions', () => {
     });
 
     beforeAll(async () => {
-      monitor = await network.startMonitor(
-        network.monitorEnvironment({ ...identity('monitor'), FIGURES_CACHE_SECONDS: '0' }),
-      );
+      const monitorEnvironment = network.monitorEnvironment({
+        ...identity('monitor'),
+        FIGURES_CACHE_SECONDS: '0',
+      });
+      const { url } = await network.startMonitor(monitorEnvironment);
       courts = await startCourts(network, {
         xinzhou: identity('xinzhou'),
         yulin: {
@@ -226,7 +229,8 @@ describe('NATS identities and permissions', () => {
           ASSET_REGISTRY_SAMPLE_DATA: 'true',
         },
       });
-      await waitUntilReady(monitor.url);
+      await waitUntilReady(url);
+      monitor = await sessionAs(url, monitorEnvironment.DATABASE_URL, 'command-centre-admin');
     }, 60_000);
 
     it('complete a delegation with documents and an asset search, and the monitor sees them', async () => {
@@ -239,12 +243,12 @@ describe('NATS identities and permissions', () => {
       const search = await xinzhou.createAssetSearch('yulin');
       await xinzhou.waitForState(`/api/asset-searches/${search.id}`, RequestState.ResultReported);
 
-      await monitorCaughtUp(monitor.url);
+      await monitorCaughtUp(monitor);
       for (const [id, state] of [
         [delegation.id, RequestState.Accepted],
         [search.id, RequestState.ResultReported],
       ]) {
-        const seen = await fetch(`${monitor.url}/api/requests/${id}`);
+        const seen = await monitor.fetch(`/api/requests/${id}`);
         expect(seen.status).toBe(200);
         expect(await seen.json()).toMatchObject({ request: { state } });
       }

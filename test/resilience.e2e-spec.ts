@@ -44,6 +44,7 @@ describe('delivery through crashes and outages', () => {
   it('answers every request once when the receiving node is killed in a burst and restarted', async () => {
     const xinzhou = new CourtApi(
       await network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
+      network.databaseUrl('xinzhou'),
     );
     const yulinPort = await freePort();
     const yulinEnvironment = {
@@ -71,7 +72,7 @@ describe('delivery through crashes and outages', () => {
 
       // Confirmed, every one reaches its final state at both courts, once.
       await Promise.all(ids.map((id) => xinzhou.post(`/api/asset-searches/${id}/confirm`, {})));
-      const yulinApi = new CourtApi({ url: yulinUrl } as RunningApp);
+      const yulinApi = new CourtApi({ url: yulinUrl } as RunningApp, network.databaseUrl('yulin'));
       await waitFor('Yulin to close every task', async () => {
         const closed = await yulinApi.get<{ total: number }>('/api/tasks?state=CLOSED&limit=1');
         return closed.total === 60 ? true : undefined;
@@ -93,7 +94,7 @@ describe('delivery through crashes and outages', () => {
         ),
       ]);
       await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
-      const xinzhou = new CourtApi(xinzhouNode);
+      const xinzhou = new CourtApi(xinzhouNode, network.databaseUrl('xinzhou'));
       // Documents go to the object store, which needs NATS: the clerk uploaded them before.
       await xinzhou.withDocuments(EXAMPLE_BODIES['asset-search.requested']);
       await nats.stop();

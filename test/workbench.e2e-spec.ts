@@ -1,7 +1,8 @@
 import { RequestState } from '@enforcement-link/protocol';
 import { Browser, Page } from 'playwright-core';
 import { CourtApi, SAMPLE_PDF, startCourts } from './support/court-api';
-import { expectText, launchBrowser, screenshot } from './support/browser';
+import { expectText, launchBrowser, screenshot, signInThroughPage } from './support/browser';
+import { openTestAccount, TEST_PASSWORD } from './support/sessions';
 import { TestNetwork } from './support/test-network';
 
 const CASE_NUMBER = '(2024)晋09执321号';
@@ -32,6 +33,8 @@ describe('the court workbench', () => {
     browser = await launchBrowser();
     clerk = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
     handler = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    await openTestAccount(xinzhou.databaseUrl, 'liu.clerk', 'clerk');
+    await openTestAccount(yulin.databaseUrl, 'zhang.handler', 'handler');
   }, 90_000);
 
   afterAll(async () => {
@@ -43,6 +46,25 @@ describe('the court workbench', () => {
     page.getByTestId(`field-${field}`).fill(value);
   const choose = (page: Page, field: string, value: string) =>
     page.getByTestId(`field-${field}`).selectOption(value);
+
+  it('signs each person in and shows only the work of their role', async () => {
+    await clerk.goto(`${xinzhou.node.url}/`);
+    const form = clerk.getByTestId('sign-in');
+    await form.locator('input[name=username]').fill('liu.clerk');
+    await form.locator('input[name=password]').fill('not the password');
+    await form.locator('button[type=submit]').click();
+    await expectText(clerk, 'sign-in-problem', '用户名或密码不正确，或账户已停用。');
+    await screenshot(clerk, 'workbench-sign-in');
+    await form.locator('input[name=password]').fill(TEST_PASSWORD);
+    await form.locator('button[type=submit]').click();
+    await expectText(clerk, 'signed-in', 'liu.clerk · 立案书记员\n退出');
+    expect(await clerk.getByTestId('tab-outgoing').count()).toBe(1);
+    expect(await clerk.getByTestId('tab-incoming').count()).toBe(0);
+
+    await signInThroughPage(handler, `${yulin.node.url}/`, 'zhang.handler');
+    expect(await handler.getByTestId('tab-incoming').getAttribute('class')).toBe('tab active');
+    expect(await handler.getByTestId('tab-outgoing').count()).toBe(0);
+  });
 
   it('refuses a delegation form with a wrong check digit and a bad case number, sending nothing', async () => {
     await clerk.goto(`${xinzhou.node.url}/#/new/delegation`);
@@ -92,8 +114,11 @@ describe('the court workbench', () => {
     await expectText(handler, 'request-state', '已签收');
     const ruling = handler.getByTestId('documents').locator('a');
     expect(await ruling.innerText()).toBe('执行裁定书: ruling.pdf');
-    const download = await fetch(`${yulin.node.url}/${await ruling.getAttribute('href')}`);
-    expect(Buffer.from(await download.arrayBuffer())).toEqual(SAMPLE_PDF);
+    // The link works with the browser's own session, as a click would.
+    const download = await handler.request.get(
+      `${yulin.node.url}/${await ruling.getAttribute('href')}`,
+    );
+    expect(await download.body()).toEqual(SAMPLE_PDF);
     await screenshot(handler, 'workbench-task-delivered');
   });
 

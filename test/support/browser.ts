@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { TEST_PASSWORD } from './sessions';
 import { waitFor } from './wait-for';
 
 /** Debian's chromium, or CHROMIUM_BIN; `npm test` installs it when missing. */
@@ -40,4 +41,19 @@ export async function expectText(page: Page, testId: string, expected: string): 
   ).catch((error: Error) => {
     throw new Error(`${error.message}; it shows ${JSON.stringify(shown)}`);
   });
+}
+
+/** Signs in through the page's own sign-in form, as a person would; waits for the signed-in page. */
+export async function signInThroughPage(
+  page: Page,
+  url: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<void> {
+  await page.goto(url);
+  const form = page.getByTestId('sign-in');
+  await form.locator('input[name=username]').fill(username);
+  await form.locator('input[name=password]').fill(password);
+  await form.locator('button[type=submit]').click();
+  await page.getByTestId('signed-in').waitFor();
 }

@@ -1,5 +1,6 @@
 import { DocumentReference, EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
-import { Environment } from '@enforcement-link/platform';
+import { Environment, Role } from '@enforcement-link/platform';
+import { sessionAs, TestSession } from './sessions';
 import { RunningApp, TestNetwork, waitUntilReady } from './test-network';
 import { waitFor } from './wait-for';
 
@@ -45,16 +46,33 @@ export class CourtApi {
 
   constructor(
     readonly node: RunningApp,
-    /** The node's own database, for tests that look behind the API. */
-    readonly databaseUrl = '',
+    /** The node's own database, where test accounts are opened and tests look behind the API. */
+    readonly databaseUrl: string,
+    /** Who calls: a court admin may do everything a clerk and a handler may. */
+    readonly role: Role = 'court-admin',
   ) {}
+
+  /** The signed-in session this API calls with. */
+  session(): Promise<TestSession> {
+    return sessionAs(this.node.url, this.databaseUrl, this.role);
+  }
+
+  /** The same court's API as another role. */
+  as(role: Role): CourtApi {
+    return new CourtApi(this.node, this.databaseUrl, role);
+  }
+
+  /** `fetch` of a path of this node, signed in. */
+  async fetch(path: string, init?: RequestInit): Promise<Response> {
+    return (await this.session()).fetch(path, init);
+  }
 
   async call<T = Record<string, unknown>>(
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
   ): Promise<ApiResponse<T>> {
-    const response = await fetch(`${this.node.url}${path}`, {
+    const response = await this.fetch(path, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -100,8 +118,8 @@ export class CourtApi {
     const key = `${kind}/${fileName}`;
     let reference = this.uploaded.get(key);
     if (!reference) {
-      reference = fetch(
-        `${this.node.url}/api/documents?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
+      reference = this.fetch(
+        `/api/documents?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
         { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: SAMPLE_PDF },
       ).then(async (response) => {
         if (response.status !== 201) throw new Error(`upload answered ${response.status}`);

@@ -3,6 +3,7 @@ import { Clock } from '../../apps/court-node/src/deadlines/clock';
 import { DeadlineWatch } from '../../apps/court-node/src/deadlines/deadline-watch.service';
 import { CourtApi, startCourts } from './court-api';
 import { RunningApp, TestNetwork, waitUntilReady } from './test-network';
+import { sessionAs, TestSession } from './sessions';
 import { waitFor } from './wait-for';
 
 const DAY_MS = 86_400_000;
@@ -10,6 +11,8 @@ const DAY_MS = 86_400_000;
 /** The monitor and three court nodes: Xinzhou asks, Yulin (with a registry) and Ordos answer. */
 export interface MonitoredNetwork {
   monitor: RunningApp;
+  /** A command-centre admin signed in to the monitor. */
+  monitorSession: TestSession;
   xinzhou: CourtApi;
   yulin: CourtApi;
   ordos: CourtApi;
@@ -33,10 +36,14 @@ export interface SampleTraffic {
 
 export async function startMonitoredNetwork(network: TestNetwork): Promise<MonitoredNetwork> {
   // Figures as they are now: the tests compare them across changes.
-  const monitor = await network.startMonitor(
-    network.monitorEnvironment({ FIGURES_CACHE_SECONDS: '0' }),
-  );
+  const environment = network.monitorEnvironment({ FIGURES_CACHE_SECONDS: '0' });
+  const monitor = await network.startMonitor(environment);
   await waitUntilReady(monitor.url);
+  const monitorSession = await sessionAs(
+    monitor.url,
+    environment.DATABASE_URL,
+    'command-centre-admin',
+  );
   const quiet = { DEADLINE_CHECK_INTERVAL_MS: '3600000' };
   const courts = await startCourts(network, {
     xinzhou: quiet,
@@ -47,13 +54,13 @@ export async function startMonitoredNetwork(network: TestNetwork): Promise<Monit
     },
     ordos: quiet,
   });
-  return { monitor, ...courts };
+  return { monitor, monitorSession, ...courts };
 }
 
 /** Real traffic between the courts, each request taken to the end `SampleTraffic` describes. */
 export async function sendSampleTraffic(
   network: TestNetwork,
-  { monitor, xinzhou, yulin, ordos }: MonitoredNetwork,
+  { monitorSession, xinzhou, yulin, ordos }: MonitoredNetwork,
 ): Promise<SampleTraffic> {
   const accepted = await xinzhou.createDelegation('yulin');
   await yulin.waitForState(`/api/tasks/${accepted.id}`, RequestState.Delivered);
@@ -134,14 +141,14 @@ export async function sendSampleTraffic(
     );
     return waiting === '0' ? true : undefined;
   });
-  await monitorCaughtUp(monitor.url);
+  await monitorCaughtUp(monitorSession);
   return { accepted: accepted.id, returned: returned.id, searched: searched.id, late: late.id };
 }
 
 /** Waits until the monitor has applied everything in the events stream. */
-export async function monitorCaughtUp(monitorUrl: string): Promise<void> {
+export async function monitorCaughtUp(monitor: TestSession): Promise<void> {
   await waitFor('the monitor to catch up with the events stream', async () => {
-    const response = await fetch(`${monitorUrl}/api/projection`);
+    const response = await monitor.fetch('/api/projection');
     const status = (await response.json()) as { lag?: number; position: number };
     return status.lag === 0 && status.position > 0 ? status : undefined;
   });

@@ -28,6 +28,9 @@ export class TestNetwork {
   private readonly databases = new Set<string>();
   private readonly apps = new Set<INestApplication>();
 
+  /** Signs every service's session tokens in this network. */
+  readonly tokenSecret = randomBytes(32).toString('base64');
+
   private constructor(readonly namespace: string) {}
 
   static create(): TestNetwork {
@@ -65,6 +68,7 @@ export class TestNetwork {
     return {
       NATS_URL,
       NATS_NAMESPACE: this.namespace,
+      AUTH_TOKEN_SECRET: this.tokenSecret,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     };
   }

@@ -7,6 +7,8 @@ import {
   NatsHealthCheck,
 } from '@enforcement-link/messaging';
 import {
+  AuthModule,
+  COURT_ROLES,
   DatabaseHealthCheck,
   DatabaseModule,
   databaseTls,
@@ -14,6 +16,7 @@ import {
   LiveModule,
   LoggingModule,
   MetricsModule,
+  UserAccount,
 } from '@enforcement-link/platform';
 import { courtInboxPrefix } from '@enforcement-link/protocol';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -75,6 +78,7 @@ export class AppModule {
             FundTransfer,
             FundPayout,
             SupervisedEscalation,
+            UserAccount,
           ],
           // One connection per message handled at once, and as many again for HTTP and the relay.
           poolSize: 2 * environment.INBOX_CONCURRENCY,
@@ -96,6 +100,12 @@ export class AppModule {
               environment.INBOX_CONCURRENCY,
             ),
           ],
+        }),
+        AuthModule.forRoot({
+          secret: environment.AUTH_TOKEN_SECRET,
+          audience: environment.COURT_ID,
+          sessionHours: environment.AUTH_SESSION_HOURS,
+          roles: COURT_ROLES,
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         MetricsModule.forRoot({ service: 'court-node', court: environment.COURT_ID }),

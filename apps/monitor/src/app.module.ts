@@ -5,6 +5,8 @@ import {
   NatsHealthCheck,
 } from '@enforcement-link/messaging';
 import {
+  AuthModule,
+  COMMAND_CENTRE_ROLES,
   DatabaseHealthCheck,
   DatabaseModule,
   databaseTls,
@@ -12,6 +14,7 @@ import {
   LiveModule,
   LoggingModule,
   MetricsModule,
+  UserAccount,
 } from '@enforcement-link/platform';
 import { monitorInboxPrefix } from '@enforcement-link/protocol';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -42,6 +45,13 @@ export class AppModule {
           tls: databaseTls(environment.DATABASE_SSL_MODE, environment.DATABASE_SSL_CA_FILE),
           owner: MONITOR_OWNER,
           migrations: monitorMigrations,
+          entities: [UserAccount],
+        }),
+        AuthModule.forRoot({
+          secret: environment.AUTH_TOKEN_SECRET,
+          audience: MONITOR_OWNER,
+          sessionHours: environment.AUTH_SESSION_HOURS,
+          roles: COMMAND_CENTRE_ROLES,
         }),
         MessagingModule.forRoot({
           client: natsClientSettings(environment),

@@ -18,3 +18,4 @@ export * from './metrics/metrics.module';
 export * from './live/live-updates';
 export * from './bootstrap/serve-web-app';
 export * from './live/live.module';
+export * from './auth';

@@ -1,4 +1,5 @@
 /** The service's own HTTP API, as its pages call it (relative to the page). */
+import { SESSION_ENDED } from './session';
 
 export class NotFound extends Error {}
 
@@ -28,6 +29,7 @@ export async function get<T>(
   );
   const search = parameters.toString();
   const response = await fetch(`api/${path}${search ? `?${search}` : ''}`);
+  noticeSessionEnd(response.status);
   if (response.status === 404) throw new NotFound(path);
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return (await response.json()) as T;
@@ -64,7 +66,13 @@ export function upload<T>(path: string, file: File, progress: (share: number) =>
   });
 }
 
+/** A 401 means the session ended: the page goes back to signing in. */
+function noticeSessionEnd(status: number): void {
+  if (status === 401) dispatchEvent(new Event(SESSION_ENDED));
+}
+
 async function answer<T>(response: Response): Promise<T> {
+  noticeSessionEnd(response.status);
   const body = (await response.json().catch(() => ({}))) as {
     message?: string | string[];
     fieldErrors?: FieldError[];

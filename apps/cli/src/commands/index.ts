@@ -1,5 +1,6 @@
 import { Command } from '../command';
 import { NATS_COMMANDS } from '../nats/nats.commands';
+import { accountsAddCommand } from './accounts.command';
 
 /** Every subcommand, in the order `enforcement-link help` lists them. */
-export const COMMANDS: Command[] = [...NATS_COMMANDS];
+export const COMMANDS: Command[] = [accountsAddCommand, ...NATS_COMMANDS];

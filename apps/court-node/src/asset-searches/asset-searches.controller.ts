@@ -8,8 +8,10 @@ import {
 import { RequesterActionsController } from '../requests/requester-actions.controller';
 import { RequestView } from '../requests/request.views';
 import { CreateAssetSearchDto } from './create-asset-search.dto';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('asset searches (sent)')
+@Allow('clerk', 'court-admin')
 @Controller('api/asset-searches')
 export class AssetSearchesController extends RequesterActionsController(
   'asset-search',

@@ -3,8 +3,10 @@ import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { CourtDirectoryService } from './court-directory.service';
+import { AllowSignedIn } from '@enforcement-link/platform';
 
 @ApiTags('courts')
+@AllowSignedIn()
 @Controller('api/courts')
 export class CourtsController {
   constructor(

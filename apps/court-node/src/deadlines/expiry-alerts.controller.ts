@@ -2,8 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpiryAlert } from './expiry-alert.entity';
 import { ExpiryAlertsService } from './expiry-alerts.service';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('alerts')
+@Allow('clerk', 'court-admin')
 @Controller('api/alerts')
 export class ExpiryAlertsController {
   constructor(private readonly alerts: ExpiryAlertsService) {}

@@ -11,8 +11,10 @@ import {
 import { RequesterActionsController } from '../requests/requester-actions.controller';
 import { RequestView } from '../requests/request.views';
 import { CreateDelegationDto } from './create-delegation.dto';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('delegations (sent)')
+@Allow('clerk', 'court-admin')
 @Controller('api/delegations')
 export class DelegationsController extends RequesterActionsController('delegation', 'delegation') {
   @Post()

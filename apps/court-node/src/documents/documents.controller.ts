@@ -30,8 +30,10 @@ import {
 import { Request, Response } from 'express';
 import { DocumentsService } from './documents.service';
 import { UploadDocumentQuery } from './upload-document.query';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('documents')
+@Allow('clerk', 'handler', 'court-admin')
 @Controller('api/documents')
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}

@@ -20,10 +20,12 @@ import { FundTransfer } from './fund-transfer.entity';
 import { FundsService } from './funds.service';
 import { CourtPayoutFigures } from './payout-figures';
 import { Reconciliation } from './reconciliation';
+import { Allow } from '@enforcement-link/platform';
 
 /** Case accounts: transfers in and out, confirmations, payouts, and whether it all adds up. */
 @ApiTags('funds')
 @ApiBadRequestResponse({ description: 'A field broke a rule: `fieldErrors` names each' })
+@Allow('clerk', 'court-admin')
 @Controller('api/funds')
 export class FundsController {
   constructor(private readonly funds: FundsService) {}

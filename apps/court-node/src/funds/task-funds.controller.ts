@@ -11,6 +11,7 @@ import { RecordRecoveryDto, SendTransferDto } from './funds.dto';
 import { FundRecovery } from './fund-recovery.entity';
 import { FundTransfer } from './fund-transfer.entity';
 import { FundsService } from './funds.service';
+import { Allow } from '@enforcement-link/platform';
 
 /** The receiving court's side of the money: what it recovered on a delegation, what it sent on. */
 @ApiTags('funds')
@@ -19,6 +20,7 @@ import { FundsService } from './funds.service';
 @ApiUnprocessableEntityResponse({
   description: 'Bank reference used before, or more than was recovered and not yet transferred',
 })
+@Allow('handler', 'court-admin')
 @Controller('api/tasks')
 export class TaskFundsController {
   constructor(private readonly funds: FundsService) {}

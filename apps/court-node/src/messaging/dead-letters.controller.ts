@@ -2,8 +2,10 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/c
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeadLetter } from './dead-letter.entity';
 import { DeadLettersService, ReplayOutcome } from './dead-letters.service';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('dead letters')
+@Allow('court-admin')
 @Controller('api/dead-letters')
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}

@@ -16,6 +16,7 @@ import {
 import { ListRequestsQuery } from './list-requests.query';
 import { RequestDetailView, RequestPageView, RequestView } from './request.views';
 import { RequestsService } from './requests.service';
+import { Allow } from '@enforcement-link/platform';
 
 /**
  * What the requesting court does with requests it sent, the same for asset searches and
@@ -30,6 +31,7 @@ export function RequesterActionsController(
 
   @ApiBadRequestResponse({ description: 'A field broke a rule: `fieldErrors` names each' })
   @ApiNotFoundResponse({ description: `No ${noun} with this id was sent by this court` })
+  @Allow('clerk', 'court-admin')
   class RequesterActions {
     constructor(readonly requests: RequestsService) {}
 

@@ -2,8 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SupervisedEscalation } from './supervised-escalation.entity';
 import { SupervisionService } from './supervision.service';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('supervision')
+@Allow('court-admin')
 @Controller('api/supervision')
 export class SupervisionController {
   constructor(private readonly supervision: SupervisionService) {}

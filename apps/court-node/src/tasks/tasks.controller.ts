@@ -28,12 +28,14 @@ import {
 import { RequestsService } from '../requests/requests.service';
 import { AssignTaskDto } from './assign-task.dto';
 import { TASKS, TasksService } from './tasks.service';
+import { Allow } from '@enforcement-link/platform';
 
 /** The receiving court's task inbox: asset searches and delegations other courts sent here. */
 @ApiTags('tasks (received)')
 @ApiBadRequestResponse({ description: 'A field broke a rule: `fieldErrors` names each' })
 @ApiNotFoundResponse({ description: 'No task with this id at this court' })
 @ApiConflictResponse({ description: 'The task’s state does not allow this now; `state` says why' })
+@Allow('handler', 'court-admin')
 @Controller('api/tasks')
 export class TasksController {
   constructor(

@@ -8,7 +8,6 @@ const WORDS = {
   newAssetSearch: { zh: '新建财产查询', en: 'New asset search' },
   live: { zh: '实时', en: 'Live' },
   offline: { zh: '连接中断', en: 'Disconnected' },
-  language: { zh: 'English', en: '中文' },
   loading: { zh: '加载中…', en: 'Loading…' },
   none: { zh: '暂无', en: 'None' },
   notFound: { zh: '未找到', en: 'Not found' },

@@ -4,10 +4,12 @@ import { CsvInterceptor } from '../common/csv.interceptor';
 import { RequestTableQuery } from '../common/table.query';
 import { BacklogHistoryQuery, OverdueQuery } from './backlog.dto';
 import { BacklogDay, BacklogService, OverdueRequest } from './backlog.service';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('backlog')
 @ApiProduces('application/json', 'text/csv')
 @UseInterceptors(CsvInterceptor)
+@Allow('command-centre-admin')
 @Controller('api')
 export class BacklogController {
   constructor(private readonly backlog: BacklogService) {}

@@ -2,6 +2,7 @@ import { CourtDirectoryFollower } from '@enforcement-link/messaging';
 import { CourtRecord, PROVINCES } from '@enforcement-link/protocol';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '@enforcement-link/platform';
 
 export interface NetworkCourts {
   provinces: { code: string; zh: string; en: string }[];
@@ -9,6 +10,7 @@ export interface NetworkCourts {
 }
 
 @ApiTags('courts')
+@Allow('command-centre-admin')
 @Controller('api/courts')
 export class CourtsController {
   constructor(private readonly courts: CourtDirectoryFollower) {}

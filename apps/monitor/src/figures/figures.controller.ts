@@ -4,10 +4,12 @@ import { CsvInterceptor } from '../common/csv.interceptor';
 import { FiguresQuery, MonthlyReportQuery } from './figures.dto';
 import { FiguresService } from './figures.service';
 import { periodOfDays, periodOfMonth } from './period';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('figures')
 @ApiProduces('application/json', 'text/csv')
 @UseInterceptors(CsvInterceptor)
+@Allow('command-centre-admin')
 @Controller('api')
 export class FiguresController {
   constructor(private readonly figures: FiguresService) {}

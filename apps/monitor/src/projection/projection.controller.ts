@@ -4,6 +4,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MonitorEnvironment } from '../config/monitor.environment';
 import { EventIngestion } from './event-ingestion.service';
+import { Allow } from '@enforcement-link/platform';
 
 export interface ProjectionStatus {
   stream: string;
@@ -16,6 +17,7 @@ export interface ProjectionStatus {
 }
 
 @ApiTags('projection')
+@Allow('command-centre-admin')
 @Controller('api/projection')
 export class ProjectionController {
   constructor(

@@ -1,8 +1,10 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MonitoredRequestsService, RequestTimeline } from './monitored-requests.service';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('requests')
+@Allow('command-centre-admin')
 @Controller('api/requests')
 export class MonitoredRequestsController {
   constructor(private readonly requests: MonitoredRequestsService) {}

@@ -3,10 +3,12 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { CsvInterceptor } from '../common/csv.interceptor';
 import { ExportableQuery } from '../common/table.query';
 import { CourtNodeHealth, TransportHealthService } from './transport-health.service';
+import { Allow } from '@enforcement-link/platform';
 
 @ApiTags('transport')
 @ApiProduces('application/json', 'text/csv')
 @UseInterceptors(CsvInterceptor)
+@Allow('command-centre-admin')
 @Controller('api/transport')
 export class TransportHealthController {
   constructor(private readonly health: TransportHealthService) {}

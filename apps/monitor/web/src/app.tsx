@@ -1,9 +1,12 @@
+import { LanguageSwitch, useLanguage } from '@enforcement-link/web/language-switch';
 import { useLiveVersion } from '@enforcement-link/web/live';
+import { SessionGate, SignedIn } from '@enforcement-link/web/session';
+import { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Court, get, Province } from './api';
 import { CourtPage } from './court-page';
 import { SharedContext } from './data';
-import { formatTime, initialLanguage, Language, rememberLanguage, word } from './i18n';
+import { formatTime, Language, word } from './i18n';
 import { Overview } from './overview';
 import { RequestPage } from './request-page';
 
@@ -18,7 +21,34 @@ function routeOf(hash: string): Route {
 }
 
 export function App() {
-  const [language, setLanguage] = useState<Language>(initialLanguage());
+  const [language, switchLanguage] = useLanguage();
+  useEffect(() => {
+    document.title = `${word(language, 'title')} · enforcement-link`;
+  }, [language]);
+  const languageSwitch = <LanguageSwitch language={language} onSwitch={switchLanguage} />;
+  return (
+    <SessionGate
+      language={language}
+      title={word(language, 'title')}
+      languageSwitch={languageSwitch}
+    >
+      {(account, signOut) => (
+        <Dashboard language={language} languageSwitch={languageSwitch}>
+          <SignedIn account={account} language={language} signOut={signOut} />
+        </Dashboard>
+      )}
+    </SessionGate>
+  );
+}
+
+/** The command centres' view of the network, once signed in. */
+function Dashboard(props: {
+  language: Language;
+  languageSwitch: ComponentChildren;
+  /** Who is signed in, shown in the header. */
+  children: ComponentChildren;
+}) {
+  const { language } = props;
   const [route, setRoute] = useState<Route>(routeOf(location.hash));
   const [network, setNetwork] = useState<{ courts: Court[]; provinces: Province[] }>();
   const live = useLiveVersion('projection');
@@ -31,16 +61,6 @@ export function App() {
   useEffect(() => {
     void get<{ courts: Court[]; provinces: Province[] }>('courts').then(setNetwork);
   }, []);
-  useEffect(() => {
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
-    document.title = `${word(language, 'title')} · enforcement-link`;
-  }, [language]);
-
-  const switchLanguage = () => {
-    const next = language === 'zh' ? 'en' : 'zh';
-    rememberLanguage(next);
-    setLanguage(next);
-  };
 
   return (
     <SharedContext.Provider
@@ -65,9 +85,8 @@ export function App() {
           <span>
             {word(language, 'updatedAt')} {formatTime(live.updatedAt, language)}
           </span>
-          <button type="button" onClick={switchLanguage} data-testid="language">
-            {word(language, 'language')}
-          </button>
+          {props.children}
+          {props.languageSwitch}
         </div>
       </header>
       <main>

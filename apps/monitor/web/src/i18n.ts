@@ -58,7 +58,6 @@ const WORDS = {
   days: { zh: '天', en: 'days' },
   loading: { zh: '加载中…', en: 'Loading…' },
   notFound: { zh: '未找到', en: 'Not found' },
-  language: { zh: 'English', en: '中文' },
 } as const;
 
 export type Word = keyof typeof WORDS;

@@ -1,11 +1,22 @@
 import { DEFAULT_NAMESPACE, IsNamespace, IsOneOf, OptionalField } from '@enforcement-link/protocol';
 import { Type } from 'class-transformer';
-import { IsInt, IsIP, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
+import {
+  IsInt,
+  IsIP,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidationArguments,
+} from 'class-validator';
 import { DATABASE_SSL_MODES, DatabaseSslMode, urlSetsTls } from '../database/database-tls';
 import { IsPemCertificateFile } from './file-rules';
 import { NatsClientEnvironment } from './nats-client-environment';
 import { IsPostgresUrl } from './url-rules';
 
+const SECRET_RULE = 'a random secret of at least 32 characters, e.g. from openssl rand -base64 48';
+const SESSION_RULE = 'a whole number of hours from 1 to 24';
 const PORT_RULE = 'an integer port number from 1 to 65535';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -71,4 +82,16 @@ export class ServiceEnvironment extends NatsClientEnvironment {
 
   @IsOneOf(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  /** Signs the session tokens of people who sign in; the same for every replica of the service. */
+  @IsString({ message: SECRET_RULE })
+  @MinLength(32, { message: SECRET_RULE })
+  AUTH_TOKEN_SECRET: string;
+
+  /** How long a sign-in lasts. */
+  @Type(() => Number)
+  @IsInt({ message: SESSION_RULE })
+  @Min(1, { message: SESSION_RULE })
+  @Max(24, { message: SESSION_RULE })
+  AUTH_SESSION_HOURS = 10;
 }

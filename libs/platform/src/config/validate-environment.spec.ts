@@ -14,6 +14,7 @@ class ExampleEnvironment extends ServiceEnvironment {
 const valid = {
   COURT_ID: 'xinzhou',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/court_xinzhou',
+  AUTH_TOKEN_SECRET: 'a test secret of at least thirty-two characters',
 };
 
 function problemsFor(environment: Record<string, string | undefined>): string[] {
@@ -58,6 +59,7 @@ describe('validateEnvironment', () => {
     expect(problemsFor({})).toEqual([
       expect.stringMatching(/^COURT_ID is not set; it must be a court code/),
       expect.stringMatching(/^DATABASE_URL is not set; it must be a postgres:\/\//),
+      expect.stringMatching(/^AUTH_TOKEN_SECRET is not set; it must be a random secret/),
     ]);
   });
 
@@ -87,6 +89,13 @@ describe('validateEnvironment', () => {
     expect(problem).not.toContain('s3cret');
     expect(problem).toContain('mysql://root:***@db/court');
   });
+
+  it('names a bad secret without ever showing it', () => {
+    const [problem] = problemsFor({ ...valid, AUTH_TOKEN_SECRET: 'hunter2' });
+    expect(problem).toBe(
+      'AUTH_TOKEN_SECRET is invalid; it must be a random secret of at least 32 characters, e.g. from openssl rand -base64 48',
+    );
+  });
 });
 
 describe('validateEnvironment: NATS identity and TLS, PostgreSQL TLS', () => {
@@ -113,7 +122,7 @@ describe('validateEnvironment: NATS identity and TLS, PostgreSQL TLS', () => {
     ['a file without a seed', () => file('junk.nk', 'SUNOTASEED'), /does not hold a NATS user/],
   ])('refuses %s as NATS_NKEY_SEED_FILE, without printing its content', (_what, path, why) => {
     const [problem] = problemsFor({ ...valid, NATS_NKEY_SEED_FILE: path() });
-    expect(problem).toMatch(/^NATS_NKEY_SEED_FILE is invalid .*a NATS user nkey seed/);
+    expect(problem).toMatch(/^NATS_NKEY_SEED_FILE is invalid.*a NATS user nkey seed/);
     expect(problem).toMatch(why);
     expect(problem).not.toContain(userSeed);
   });

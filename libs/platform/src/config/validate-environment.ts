@@ -11,6 +11,9 @@ export class InvalidEnvironmentError extends Error {
   }
 }
 
+/** Variables whose values are never printed, not even wrong ones. */
+const SECRET_VARIABLE = /SECRET|PASSWORD|SEED/;
+
 /**
  * Reads the variables a schema class declares (its validated properties) from the environment,
  * applies the class's defaults, converts and validates them. An empty value counts as unset, so
@@ -31,8 +34,9 @@ export function validateEnvironment<T extends object>(
   const problems = validateSync(config).map((error) => {
     const rules = [...new Set(Object.values(error.constraints ?? {}))].join('; ');
     const raw = provided[error.property];
-    return raw === undefined
-      ? `${error.property} is not set; it must be ${rules}`
+    if (raw === undefined) return `${error.property} is not set; it must be ${rules}`;
+    return SECRET_VARIABLE.test(error.property)
+      ? `${error.property} is invalid; it must be ${rules}`
       : `${error.property} is invalid (${JSON.stringify(redactPassword(raw))}); it must be ${rules}`;
   });
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);

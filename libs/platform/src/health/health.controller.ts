@@ -3,11 +3,13 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Response } from 'express';
 import { HEALTH_CHECKS, HealthCheck, HealthCheckResult } from './health-check';
 import { LivenessReport, ReadinessReport } from './health.dto';
+import { Public } from '../auth/access.decorators';
 
 /** A check that has not answered by then counts as down: a hung dependency is not ready. */
 const CHECK_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}

@@ -2,6 +2,7 @@ import { Controller, DynamicModule, MessageEvent, Module, Sse } from '@nestjs/co
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { LiveUpdates } from './live-updates';
+import { AllowSignedIn } from '../auth/access.decorators';
 
 export interface LiveOptions {
   /** The type of the events: what changed. */
@@ -18,6 +19,7 @@ export interface LiveOptions {
 export class LiveModule {
   static forEvents(options: LiveOptions): DynamicModule {
     @ApiTags('live')
+    @AllowSignedIn()
     @Controller('api/live')
     class LiveController {
       constructor(private readonly updates: LiveUpdates) {}

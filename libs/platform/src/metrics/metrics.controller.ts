@@ -1,8 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
+import { Public } from '../auth/access.decorators';
 
 @ApiTags('metrics')
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly registry: Registry) {}
