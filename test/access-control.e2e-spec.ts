@@ -1,7 +1,7 @@
 import { Role } from '@enforcement-link/platform';
 import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
 import { CourtApi, startCourts } from './support/court-api';
-import { runCli } from './support/cli';
+import { runCli } from './support/service-process';
 import { openTestAccount, sessionAs, signIn, TEST_PASSWORD } from './support/sessions';
 import { RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
 
@@ -252,9 +252,10 @@ describe('access control', () => {
         '--role',
         'court-admin',
       ],
+      {},
       { input: 'the first admin password\n' },
     );
-    expect(outcome).toEqual(expect.objectContaining({ code: 0 }));
+    expect(outcome).toEqual(expect.objectContaining({ exitCode: 0 }));
     expect(outcome.stdout).toContain('first.admin');
     const token = await signIn(xinzhou.node.url, 'first.admin', 'the first admin password');
     const accounts = await fetch(`${xinzhou.node.url}/api/accounts`, {
@@ -275,9 +276,10 @@ describe('access control', () => {
         '--role',
         'court-admin',
       ],
+      {},
       { input: 'the first admin password\n' },
     );
-    expect(again.code).toBe(1);
+    expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain('exists already');
   });
 });

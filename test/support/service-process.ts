@@ -25,15 +25,19 @@ export function runBuiltService(
   return runToEnd([entry], environment, timeoutMs);
 }
 
-/** Runs the command line from source, as `npm run cli -- <args>` does, with this environment. */
+/**
+ * Runs the command line from source, as `npm run cli -- <args>` does, with this environment
+ * and `input` on its standard input (as a pipe, the way a script answers its prompts).
+ */
 export function runCli(
   args: string[],
   environment: Environment = {},
-  timeoutMs = 30_000,
+  { input = '', timeoutMs = 30_000 }: { input?: string; timeoutMs?: number } = {},
 ): Promise<ProcessOutcome> {
   const entry = join(PROJECT_ROOT, 'apps', 'cli', 'src', 'main.ts');
   return runToEnd(['-r', '@swc-node/register', entry, ...args], environment, timeoutMs, {
     cwd: PROJECT_ROOT,
+    input,
   });
 }
 
@@ -41,14 +45,15 @@ function runToEnd(
   nodeArgs: string[],
   environment: Environment,
   timeoutMs: number,
-  options: { cwd?: string } = {},
+  { cwd, input }: { cwd?: string; input?: string } = {},
 ): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, nodeArgs, {
-      ...options,
+      cwd,
       env: { PATH: process.env.PATH, ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
