@@ -1,4 +1,12 @@
-import { EXAMPLE_BODIES, parseSubject, RequestState } from '@enforcement-link/protocol';
+import {
+  CourtHeartbeatEvent,
+  EXAMPLE_MONITOR_EVENTS,
+  EXAMPLE_BODIES,
+  heartbeatSubject,
+  parseSubject,
+  RequestState,
+} from '@enforcement-link/protocol';
+import { connect } from 'nats';
 import { execFile } from 'node:child_process';
 import {
   appendToChain,
@@ -8,7 +16,8 @@ import {
 import { insertRecords, recordFromRow } from '../apps/court-node/src/audit/audit-records.table';
 import { CourtApi, startCourts } from './support/court-api';
 import { PROJECT_ROOT } from './support/service-process';
-import { TestNetwork } from './support/test-network';
+import { NATS_URL, RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
+import { waitFor } from './support/wait-for';
 
 const { Delivered, Accepted, InProgress, ResultReported, Closed } = RequestState;
 
@@ -49,10 +58,20 @@ function firstProblem({ exitCode, report }: Verification) {
 
 describe('the audit trail of a court node', () => {
   let network: TestNetwork;
+  let monitor: RunningApp;
   let xinzhou: CourtApi;
   let yulin: CourtApi;
   let requestId: string;
   let startedAt: Date;
+  /** Yulin's head as the monitor kept it from Yulin's heartbeats. */
+  let witnessedHead: string;
+
+  /** The audit head the monitor keeps for `court`. */
+  const headAtMonitor = async (court: string): Promise<string | null> => {
+    const response = await fetch(`${monitor.url}/api/transport/court-nodes`);
+    const nodes = (await response.json()) as { court: string; auditHead: string | null }[];
+    return nodes.find((node) => node.court === court)?.auditHead ?? null;
+  };
 
   const records = async (court: CourtApi): Promise<AuditRecord[]> =>
     (
@@ -64,7 +83,10 @@ describe('the audit trail of a court node', () => {
 
   beforeAll(async () => {
     network = TestNetwork.create();
-    ({ xinzhou, yulin } = await startCourts(network, { xinzhou: {}, yulin: {} }));
+    monitor = await network.startMonitor(network.monitorEnvironment());
+    await waitUntilReady(monitor.url);
+    const beating = { HEARTBEAT_INTERVAL_SECONDS: '1' };
+    ({ xinzhou, yulin } = await startCourts(network, { xinzhou: beating, yulin: beating }));
     startedAt = new Date();
     const created = await xinzhou.createDelegation('yulin');
     requestId = created.id;
@@ -77,6 +99,14 @@ describe('the audit trail of a court node', () => {
     await xinzhou.waitForState(`/api/delegations/${requestId}`, ResultReported);
     await xinzhou.post(`/api/delegations/${requestId}/confirm`, EXAMPLE_BODIES['result.confirmed']);
     await yulin.waitForState(task, Closed);
+    const [last] = await network.query<{ sequence: string; hash: string }>(
+      yulin.databaseUrl,
+      'SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1',
+    );
+    witnessedHead = await waitFor('the monitor to witness Yulin’s audit head', async () => {
+      const head = await headAtMonitor('yulin');
+      return head === `${last.sequence}:${last.hash}` ? head : undefined;
+    });
     // Stopped, so the trail stays as it is while the tests read it and tamper with it.
     await network.stop(xinzhou.node);
     await network.stop(yulin.node);
@@ -159,6 +189,25 @@ describe('the audit trail of a court node', () => {
         detail: expect.objectContaining({ previousState: ResultReported, state: Closed }) as object,
       },
     ]);
+  });
+
+  it('is witnessed by the monitor, which keeps the highest head when a node announces a lower one', async () => {
+    const connection = await connect({ servers: NATS_URL });
+    const lower: CourtHeartbeatEvent = {
+      ...EXAMPLE_MONITOR_EVENTS['court.heartbeat'],
+      court: 'yulin',
+      sentAt: new Date().toISOString(),
+      auditHead: `1:${'0'.repeat(64)}`,
+    };
+    connection.publish(heartbeatSubject(network.namespace, 'yulin'), JSON.stringify(lower));
+    await connection.drain();
+    await waitFor('the monitor to hear the heartbeat', async () => {
+      const response = await fetch(`${monitor.url}/api/transport/court-nodes`);
+      const nodes = (await response.json()) as { court: string; lastSeenAt: string }[];
+      const seen = nodes.find((node) => node.court === 'yulin')?.lastSeenAt;
+      return seen && new Date(seen) >= new Date(lower.sentAt) ? true : undefined;
+    });
+    expect(await headAtMonitor('yulin')).toBe(witnessedHead);
   });
 
   it('refuses to change or remove a record', async () => {
@@ -249,16 +298,15 @@ describe('the audit trail of a court node', () => {
       });
     });
 
-    it('detects the newest records removed, given the head a witness saw', async () => {
+    it('detects the newest records removed, given the head the monitor witnessed', async () => {
+      expect(witnessedHead).toBe(formatChainHead(head));
       await network.query(url, 'DELETE FROM audit_records WHERE sequence > $1', [
         head.sequence - 2,
       ]);
       // Without a witness a shortened trail is still a valid chain...
       expect((await auditVerify(url)).exitCode).toBe(0);
       // ...which the head kept outside the database exposes.
-      expect(
-        firstProblem(await auditVerify(url, '--expected-head', formatChainHead(head))),
-      ).toEqual({
+      expect(firstProblem(await auditVerify(url, '--expected-head', witnessedHead))).toEqual({
         exitCode: 1,
         sequence: head.sequence - 1,
         kind: 'truncated',
