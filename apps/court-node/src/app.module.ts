@@ -23,6 +23,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AssetSearchesModule } from './asset-searches/asset-searches.module';
 import { RegistryAsset } from './asset-registry/registry-asset.entity';
+import { AuditModule } from './audit/audit.module';
 import { DomainErrorsFilter } from './common/domain-errors.filter';
 import { CourtNodeEnvironment } from './config/court-node.environment';
 import { CourtsModule } from './courts/courts.module';
@@ -110,6 +111,7 @@ export class AppModule {
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),
         MetricsModule.forRoot({ service: 'court-node', court: environment.COURT_ID }),
         CourtNodeMetricsModule,
+        AuditModule,
         CourtMessagingModule,
         CourtsModule,
         DeadlinesModule,

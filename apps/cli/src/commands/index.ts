@@ -1,6 +1,7 @@
 import { Command } from '../command';
 import { NATS_COMMANDS } from '../nats/nats.commands';
 import { accountsAddCommand } from './accounts.command';
+import { auditVerify } from './audit-verify.command';
 
 /** Every subcommand, in the order `enforcement-link help` lists them. */
-export const COMMANDS: Command[] = [accountsAddCommand, ...NATS_COMMANDS];
+export const COMMANDS: Command[] = [accountsAddCommand, auditVerify, ...NATS_COMMANDS];

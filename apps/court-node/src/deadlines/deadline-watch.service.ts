@@ -1,6 +1,7 @@
 import { EscalatedLimit, newMessageId, RequestState } from '@enforcement-link/protocol';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Actor, ActorContext } from '../audit/actor-context';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { CourtDirectoryService } from '../courts/court-directory.service';
 import { OutboxService } from '../messaging/outbox.service';
@@ -20,6 +21,7 @@ const RECEIVER_ON_THE_CLOCK = [
 ];
 const REMINDER_PERCENTS = [80, 50] as const;
 const { Accepted, InProgress, AwaitingSupplement } = RequestState;
+const DEADLINE_WATCH: Actor = { kind: 'system', process: 'deadline-watch' };
 
 /**
  * Watches every open time limit: the requesting court reminds the receiving court at 50% and
@@ -61,7 +63,11 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** Handles every reminder, passed limit and expiry alert due now; returns how many. */
-  async checkDue(): Promise<number> {
+  checkDue(): Promise<number> {
+    return ActorContext.run(DEADLINE_WATCH, () => this.handleDue());
+  }
+
+  private async handleDue(): Promise<number> {
     const now = this.clock.now();
     let touched =
       (await this.expiryAlerts.raiseDue(now)) +

@@ -11,7 +11,7 @@ import { ActionNotAllowed, RequestNotFound, RequestRefused } from '../common/dom
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { ProtocolViolation } from '../messaging/inbound-errors';
 import { OutboxService } from '../messaging/outbox.service';
-import { RequestEvents } from '../monitor-events/request-events.subscriber';
+import { requestChanged } from '../requests/request-changed';
 import { RequestLifecycle } from '../requests/request-lifecycle.service';
 import { Request } from '../requests/request.entity';
 import { RequestScope, RequestsService } from '../requests/requests.service';
@@ -60,7 +60,7 @@ export class FundsService {
         receivedOn: recovery.receivedOn,
         bankReference: recovery.bankReference,
       });
-      RequestEvents.changed(manager, task, true);
+      requestChanged(manager, task, true);
       return manager.save(recorded);
     });
   }
@@ -259,7 +259,7 @@ export class FundsService {
         )
         .andWhere("request.side = 'requesting'")
         .getMany();
-      for (const request of settled) RequestEvents.changed(manager, request, true);
+      for (const request of settled) requestChanged(manager, request, true);
       return manager.save(
         manager.create(FundPayout, {
           caseNumber,

@@ -9,6 +9,9 @@ import {
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { Actor, ActorContext } from '../audit/actor-context';
+import { payloadHash } from '../audit/audit-chain';
+import { AuditTrail } from '../audit/audit-trail';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { DocumentStore } from '../documents/document-store.service';
 import { DeadLetter } from './dead-letter.entity';
@@ -37,6 +40,8 @@ export type MessageDispatcher = (message: DecodedMessage, manager: EntityManager
 const UNKNOWN_REQUEST_ID = '00000000-0000-0000-0000-000000000000';
 const MAX_RETRY_DELAY_MS = 30_000;
 const TRANSPORT_TYPES: ReadonlySet<string> = new Set(['message.delivered', 'message.rejected']);
+/** Who a message too broken to name its sender is recorded against. */
+const UNKNOWN_SENDER: Actor = { kind: 'system', process: 'inbox' };
 
 /**
  * Decides the fate of every message that reaches this court, exactly once per message id:
@@ -44,7 +49,8 @@ const TRANSPORT_TYPES: ReadonlySet<string> = new Set(['message.delivered', 'mess
  * in one transaction; or store it with
  * the reason it is invalid and answer the sender with a protocol rejection; or have it
  * delivered again later (the database failed, or it overtook a message it depends on); or,
- * after the last delivery, park it in the dead-letter table. It never throws.
+ * after the last delivery, park it in the dead-letter table. It never throws. Whatever it
+ * does is recorded in the audit trail as done by the sending court.
  */
 @Injectable()
 export class InboxService {
@@ -63,7 +69,14 @@ export class InboxService {
     this.dispatch = dispatch;
   }
 
-  async receive(delivery: InboundDelivery): Promise<Settlement> {
+  receive(delivery: InboundDelivery): Promise<Settlement> {
+    const sender = parseSubject(delivery.subject)?.from;
+    return ActorContext.run(sender ? { kind: 'court', court: sender } : UNKNOWN_SENDER, () =>
+      this.settle(delivery),
+    );
+  }
+
+  private async settle(delivery: InboundDelivery): Promise<Settlement> {
     const decoded = decodeMessage(delivery.data, delivery.subject);
     if (!decoded.ok) return this.reject(delivery, undefined, decoded.rejection);
     const { envelope } = decoded.message;
@@ -84,7 +97,7 @@ export class InboxService {
           `message ${envelope.id} (${envelope.type} from ${envelope.from}) failed on delivery ${delivery.deliveryCount}: ${reason}`,
         );
       }
-      if (lastDelivery) return this.park(delivery, reason);
+      if (lastDelivery) return this.park(delivery, envelope, reason);
       return { action: 'nak', delayMs: this.retryDelayMs(delivery.deliveryCount), error: reason };
     }
   }
@@ -162,13 +175,30 @@ export class InboxService {
     }
   }
 
-  private async park(delivery: InboundDelivery, error: string): Promise<Settlement> {
+  private async park(
+    delivery: InboundDelivery,
+    envelope: Envelope,
+    error: string,
+  ): Promise<Settlement> {
     try {
-      await this.dataSource.getRepository(DeadLetter).insert({
-        subject: delivery.subject,
-        payload: storableText(delivery.data),
-        error,
-        deliveries: delivery.deliveryCount,
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(DeadLetter, {
+          subject: delivery.subject,
+          payload: storableText(delivery.data),
+          error,
+          deliveries: delivery.deliveryCount,
+        });
+        AuditTrail.record(manager, {
+          action: 'message.parked',
+          requestId: envelope.requestId,
+          messageId: envelope.id,
+          detail: {
+            type: envelope.type,
+            from: envelope.from,
+            deliveries: delivery.deliveryCount,
+            payloadSha256: payloadHash(delivery.data),
+          },
+        });
       });
       this.logger.error(
         `parked a message on ${delivery.subject} after ${delivery.deliveryCount} deliveries: ${error}`,
@@ -184,7 +214,10 @@ export class InboxService {
     }
   }
 
-  /** Inserts the inbox row unless the message id is there already; returns whether it did. */
+  /**
+   * Inserts the inbox row, and notes it for the audit trail, unless the message id is there
+   * already; returns whether it did.
+   */
   private async store(
     manager: EntityManager,
     delivery: InboundDelivery,
@@ -211,7 +244,18 @@ export class InboxService {
         rejection?.detail ?? null,
       ],
     );
-    return rows.length > 0;
+    if (rows.length === 0) return false;
+    AuditTrail.record(manager, {
+      action: outcome === 'processed' ? 'message.received' : 'message.rejected',
+      requestId: envelope?.requestId ?? null,
+      messageId: id,
+      detail: {
+        ...(envelope ? { type: envelope.type, from: envelope.from } : {}),
+        ...(rejection ? { reason: rejection.reason } : {}),
+        payloadSha256: payloadHash(delivery.data),
+      },
+    });
+    return true;
   }
 
   private retryDelayMs(deliveryCount: number): number {

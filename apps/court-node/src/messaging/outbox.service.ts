@@ -15,6 +15,8 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EntityManager } from 'typeorm';
+import { payloadHash } from '../audit/audit-chain';
+import { AuditTrail } from '../audit/audit-trail';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { IMMEDIATE_PUBLISH_GRACE_MS, OutboxRelay } from './outbox-relay.service';
 import { OutboxMessage } from './outbox-message.entity';
@@ -37,8 +39,9 @@ export class OutboxService {
   ) {}
 
   /**
-   * Writes the message with `manager`, so it is sent if and only if the caller's transaction
-   * commits. A body that breaks the protocol is a bug here, not something to send: it throws.
+   * Writes the message with `manager`, so it is sent, and recorded in the audit trail, if and
+   * only if the caller's transaction commits. A body that breaks the protocol is a bug here, not
+   * something to send: it throws.
    */
   async enqueue<T extends MessageType>(
     manager: EntityManager,
@@ -56,6 +59,7 @@ export class OutboxService {
       sentAt: new Date().toISOString(),
       body: message.body,
     };
+    const payload = JSON.stringify(envelope);
     await this.write(manager, {
       id: envelope.id,
       subject: subjectFor({
@@ -64,7 +68,13 @@ export class OutboxService {
         from: this.environment.COURT_ID,
         type: message.type,
       }),
-      payload: JSON.stringify(envelope),
+      payload,
+    });
+    AuditTrail.record(manager, {
+      action: 'message.sent',
+      requestId: envelope.requestId,
+      messageId: envelope.id,
+      detail: { type: envelope.type, to: envelope.to, payloadSha256: payloadHash(payload) },
     });
     return envelope;
   }

@@ -1,6 +1,8 @@
 import { NatsConnectionService } from '@enforcement-link/messaging';
 import { CourtHeartbeatEvent, heartbeatSubject } from '@enforcement-link/protocol';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { formatChainHead } from '../audit/audit-chain';
+import { AuditTrail } from '../audit/audit-trail';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { TransportState } from '../metrics/transport-state.service';
 
@@ -9,8 +11,8 @@ const FIRST_BEAT_RETRY_MS = 250;
 
 /**
  * Tells the command centres' monitor, every HEARTBEAT_INTERVAL_SECONDS, that this node is
- * alive and how its transport is doing. Heartbeats go over core NATS: a lost one is replaced by
- * the next, and nothing but the latest matters.
+ * alive, how its transport is doing and where its audit trail stands. Heartbeats go over core
+ * NATS: a lost one is replaced by the next, and nothing but the latest matters.
  */
 @Injectable()
 export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,6 +26,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
     private readonly environment: CourtNodeEnvironment,
     private readonly nats: NatsConnectionService,
     private readonly transport: TransportState,
+    private readonly audit: AuditTrail,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -70,7 +73,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async measure(): Promise<CourtHeartbeatEvent> {
-    const figures = await this.transport.measure();
+    const [figures, auditHead] = await Promise.all([this.transport.measure(), this.audit.head()]);
     return {
       court: this.environment.COURT_ID,
       sentAt: new Date().toISOString(),
@@ -80,6 +83,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
       outboxPending: figures.outboxPending,
       ...(figures.oldestOutboxAt ? { oldestOutboxAt: figures.oldestOutboxAt.toISOString() } : {}),
       deadLetters: figures.deadLetters,
+      ...(auditHead ? { auditHead: formatChainHead(auditHead) } : {}),
     };
   }
 }

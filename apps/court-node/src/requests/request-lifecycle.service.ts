@@ -26,7 +26,7 @@ import { DeadlinesService } from '../deadlines/deadlines.service';
 import { ExpiryAlertsService } from '../deadlines/expiry-alerts.service';
 import { MessageNotApplicableYet, ProtocolViolation } from '../messaging/inbound-errors';
 import { OutboxService } from '../messaging/outbox.service';
-import { RequestEvents } from '../monitor-events/request-events.subscriber';
+import { requestChanged } from './request-changed';
 import { RequestMessage } from './request-message.entity';
 import { Request } from './request.entity';
 
@@ -252,7 +252,7 @@ export class RequestLifecycle {
 
   private async insert(manager: EntityManager, request: Request): Promise<void> {
     await manager.insert(Request, request as QueryDeepPartialEntity<Request>);
-    RequestEvents.changed(manager, request);
+    requestChanged(manager, request);
   }
 
   /**
@@ -260,7 +260,7 @@ export class RequestLifecycle {
    * `money` when the change moved funds, so the monitor hears the new amounts.
    */
   async persist(manager: EntityManager, request: Request, money = false): Promise<void> {
-    RequestEvents.changed(manager, request, money);
+    requestChanged(manager, request, money);
     await manager.update(Request, request.id, {
       state: request.state,
       stateSince: request.stateSince,

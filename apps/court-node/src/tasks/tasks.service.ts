@@ -8,17 +8,21 @@ import {
 } from '@enforcement-link/protocol';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Actor, ActorContext } from '../audit/actor-context';
 import { ASSET_REGISTRY, AssetRegistry } from '../asset-registry/asset-registry';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { CourtDirectoryService } from '../courts/court-directory.service';
 import { ProtocolViolation } from '../messaging/inbound-errors';
 import { OutboxService } from '../messaging/outbox.service';
+import { requestChanged } from '../requests/request-changed';
 import { RequestLifecycle } from '../requests/request-lifecycle.service';
 import { Request } from '../requests/request.entity';
 import { RequestView } from '../requests/request.views';
 import { RequestScope, RequestsService } from '../requests/requests.service';
 
 export const TASKS: RequestScope = { side: 'receiving' };
+/** Who answers a search from the local registry: no person, whoever asked. */
+const REGISTRY_ANSWERS: Actor = { kind: 'system', process: 'asset-registry' };
 
 /**
  * The receiving court's side: requests other courts sent here become tasks that handlers
@@ -65,6 +69,7 @@ export class TasksService {
     return this.requests.act(TASKS, id, async (task, manager) => {
       task.assignee = assignee;
       await manager.update(Request, task.id, { assignee });
+      requestChanged(manager, task);
     });
   }
 
@@ -102,7 +107,9 @@ export class TasksService {
   ): Promise<void> {
     const covered = new Set(this.environment.ASSET_REGISTRY_CATEGORIES);
     if (!search.categories.every((category) => covered.has(category))) return;
-    const results = await this.registry.search(search.party, search.categories);
-    await this.lifecycle.send(manager, task, 'asset-search.answered', { results, documents: [] });
+    await ActorContext.run(REGISTRY_ANSWERS, async () => {
+      const results = await this.registry.search(search.party, search.categories);
+      await this.lifecycle.send(manager, task, 'asset-search.answered', { results, documents: [] });
+    });
   }
 }

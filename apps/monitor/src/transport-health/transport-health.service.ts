@@ -17,6 +17,8 @@ export interface CourtNodeHealth {
   outboxPending: number | null;
   oldestOutboxAt: string | null;
   deadLetters: number | null;
+  /** The highest audit-trail head the node announced, `<sequence>:<hash>`: for `audit verify`. */
+  auditHead: string | null;
 }
 
 interface CourtNodeRow {
@@ -28,6 +30,8 @@ interface CourtNodeRow {
   outbox_pending: number;
   oldest_outbox_at: Date | null;
   dead_letters: number;
+  audit_head_sequence: string | null;
+  audit_head_hash: string | null;
 }
 
 /** The transport as each court node last reported it, and which nodes went silent. */
@@ -62,6 +66,9 @@ export class TransportHealthService {
         outboxPending: node?.outbox_pending ?? null,
         oldestOutboxAt: node?.oldest_outbox_at?.toISOString() ?? null,
         deadLetters: node?.dead_letters ?? null,
+        auditHead: node?.audit_head_hash
+          ? `${node.audit_head_sequence}:${node.audit_head_hash}`
+          : null,
       };
     });
   }

@@ -1,4 +1,4 @@
-import { IsInt, Min } from 'class-validator';
+import { IsInt, Matches, Min } from 'class-validator';
 import { IsCourtCode } from '../courts/court-code';
 import { Described } from '../validation/described';
 import { OptionalField } from '../validation/optional-field';
@@ -45,4 +45,15 @@ export class CourtHeartbeatEvent {
   @IsInt({ message: 'a whole number from 0' })
   @Min(0, { message: 'a whole number from 0' })
   deadLetters: number;
+
+  /**
+   * The newest record of the node's audit trail, `<sequence>:<SHA-256 in hex>`; absent while the
+   * trail is empty. The monitor keeps the highest it heard as a witness outside the node's
+   * database, which `enforcement-link audit verify --expected-head` checks the trail against.
+   */
+  @OptionalField()
+  @Matches(/^[1-9][0-9]{0,15}:[0-9a-f]{64}$/, {
+    message: 'a record number from 1, a colon and a SHA-256 in lower-case hex',
+  })
+  auditHead?: string;
 }

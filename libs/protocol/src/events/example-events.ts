@@ -47,5 +47,6 @@ export const EXAMPLE_MONITOR_EVENTS: { [T in MonitorEventType]: MonitorEvent<T> 
     outboxPending: 2,
     oldestOutboxAt: '2024-03-05T10:14:59+08:00',
     deadLetters: 0,
+    auditHead: '1742:9f2c7a1e5b8d4f60a3c1e7b9d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c2e4b6d8f0',
   },
 };
