@@ -157,6 +157,7 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
       subject: message.subject,
       data: message.data,
       deliveryCount: message.info.deliveryCount,
+      storedAt: new Date(message.info.timestampNanos / 1e6),
     });
     switch (settlement.action) {
       case 'ack':

@@ -8,6 +8,7 @@ import { CreateFunds1764600000000 } from './1764600000000-create-funds';
 import { TrackProgressReports1764700000000 } from './1764700000000-track-progress-reports';
 import { CreateSupervisedEscalations1764800000000 } from './1764800000000-create-supervised-escalations';
 import { TrackMilestonesForTheMonitor1764900000000 } from './1764900000000-track-milestones-for-the-monitor';
+import { RecordWhenTheStreamStoredInboundMessages1765100000000 } from './1765100000000-record-when-the-stream-stored-inbound-messages';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   TrackProgressReports1764700000000,
   CreateSupervisedEscalations1764800000000,
   TrackMilestonesForTheMonitor1764900000000,
+  RecordWhenTheStreamStoredInboundMessages1765100000000,
 ];
