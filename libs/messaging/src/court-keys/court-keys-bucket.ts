@@ -12,8 +12,11 @@ export function openCourtKeysBucket(jetStream: JetStreamClient, namespace: strin
 
 /** Every court's keys as the bucket holds them now. */
 export async function readCourtKeys(bucket: KV): Promise<CourtKeyRegistry> {
+  const courts: string[] = [];
+  // Read to the end first: the key listing stops early if the loop awaits in between.
+  for await (const court of await bucket.keys()) courts.push(court);
   const records: unknown[] = [];
-  for await (const court of await bucket.keys()) {
+  for (const court of courts) {
     const entry = await bucket.get(court);
     if (entry?.operation === 'PUT') records.push(...courtEntryRecords(court, entry.json()));
   }
