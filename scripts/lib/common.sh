@@ -53,6 +53,7 @@ ensure_services() {
 build_apps() {
   say "Building the apps..."
   (cd "$PROJECT_ROOT" && npx nest build court-node >&2 && npx nest build monitor >&2 &&
+    npx nest build cli >&2 &&
     npx vite build --logLevel warn --config apps/court-node/web/vite.config.mts >&2 &&
     npx vite build --logLevel warn --config apps/monitor/web/vite.config.mts >&2)
 }

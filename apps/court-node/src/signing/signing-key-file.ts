@@ -26,7 +26,7 @@ export function IsSigningKeySeedFile(): PropertyDecorator {
       validator: {
         validate: (value: unknown) => seedFileProblem(value) === undefined,
         defaultMessage: ({ value }: ValidationArguments) =>
-          `a readable file holding the court's nkeys seed, SU... (${seedFileProblem(value) ?? ''})`,
+          `a readable file holding the court's nkeys seed, SU...${value === undefined ? '' : ` (${seedFileProblem(value) ?? ''})`}`,
       },
     });
 }
