@@ -4,6 +4,8 @@ import { NatsConnectionService, SHUTDOWN_WAIT_MS } from './nats-connection.servi
 import { settleWithin } from './settle-within';
 
 const RETRY_DELAY_MS = 1_000;
+/** While NATS is not connected yet: short, so the bucket is read soon after start-up. */
+const CONNECT_POLL_MS = 100;
 
 /**
  * Follows a JetStream key-value bucket the network's administrators write: every entry as it is
@@ -40,22 +42,28 @@ export abstract class BucketFollower implements OnApplicationBootstrap, OnApplic
   private async follow(): Promise<void> {
     while (!this.stopping) {
       const connection = this.nats.current;
-      if (connection && this.nats.isConnected) {
-        try {
-          const bucket = await this.openBucket(connection);
-          this.watcher = await bucket.watch({
-            key: this.watchedKey,
-            initializedFn: () => this.caughtUp(),
-          });
-          if (this.stopping) this.watcher.stop();
-          for await (const entry of this.watcher) this.adopt(entry);
-        } catch (error) {
-          this.logger.warn(`cannot follow the bucket: ${describeError(error)}`);
-        }
+      if (!connection || !this.nats.isConnected) {
+        await sleep(CONNECT_POLL_MS);
+        continue;
       }
-      if (!this.stopping) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+      try {
+        const bucket = await this.openBucket(connection);
+        this.watcher = await bucket.watch({
+          key: this.watchedKey,
+          initializedFn: () => this.caughtUp(),
+        });
+        if (this.stopping) this.watcher.stop();
+        for await (const entry of this.watcher) this.adopt(entry);
+      } catch (error) {
+        this.logger.warn(`cannot follow the bucket: ${describeError(error)}`);
+      }
+      if (!this.stopping) await sleep(RETRY_DELAY_MS);
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export function describeError(error: unknown): string {

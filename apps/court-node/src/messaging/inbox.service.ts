@@ -63,6 +63,11 @@ export class InboxService {
     private readonly signatures: MessageSignatures,
   ) {}
 
+  /** Whether messages can be received: until then the transport leaves them in the stream. */
+  get ready(): boolean {
+    return this.signatures.ready;
+  }
+
   /** Set once by the transport that owns the handlers. */
   useDispatcher(dispatch: MessageDispatcher): void {
     this.dispatch = dispatch;

@@ -57,6 +57,11 @@ export class MessageSignatures implements OnApplicationBootstrap {
     this.keys.onChange((registry) => this.checkOwnKey(registry));
   }
 
+  /** Whether arriving messages can be judged: the registry has been read. */
+  get ready(): boolean {
+    return this.keys.loaded;
+  }
+
   /** The envelope as it goes out: signed, unless a rollout left this node without a key. */
   sign<T extends object>(envelope: T): T {
     return this.key ? this.key.sign(envelope) : envelope;

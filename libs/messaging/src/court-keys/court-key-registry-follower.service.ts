@@ -20,7 +20,7 @@ export class CourtKeyRegistryFollower extends BucketFollower {
   private readonly entries = new Map<string, unknown[]>();
   private current = CourtKeyRegistry.EMPTY;
   private readonly listeners: ((registry: CourtKeyRegistry) => void)[] = [];
-  loaded = false;
+  private caughtUpOnce = false;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
@@ -31,6 +31,11 @@ export class CourtKeyRegistryFollower extends BucketFollower {
 
   get registry(): CourtKeyRegistry {
     return this.current;
+  }
+
+  /** Whether the bucket has been read once: until then no message can be judged. */
+  get loaded(): boolean {
+    return this.caughtUpOnce;
   }
 
   /** Calls `listener` once the bucket has been read, and after each change from then on. */
@@ -52,7 +57,7 @@ export class CourtKeyRegistryFollower extends BucketFollower {
         this.entries.delete(entry.key);
       }
       this.current = CourtKeyRegistry.from([...this.entries.values()].flat());
-      if (this.loaded) this.notify();
+      if (this.caughtUpOnce) this.notify();
     } catch (error) {
       this.logger.error(
         `ignoring revision ${entry.revision} of ${entry.key}'s keys: ${describeError(error)}`,
@@ -61,8 +66,8 @@ export class CourtKeyRegistryFollower extends BucketFollower {
   }
 
   protected override caughtUp(): void {
-    if (this.loaded) return;
-    this.loaded = true;
+    if (this.caughtUpOnce) return;
+    this.caughtUpOnce = true;
     this.logger.log(`following the court key registry: ${this.current.all.length} keys`);
     this.notify();
   }
