@@ -39,12 +39,14 @@ export class CourtNodeHop {
     const processes = [
       new BackgroundService('court-node', {
         ...shared,
+        ...(await network.signingEnvironment('xinzhou')),
         COURT_ID: 'xinzhou',
         PORT: String(xinzhouPort),
         DATABASE_URL: xinzhouDatabase,
       }),
       new BackgroundService('court-node', {
         ...shared,
+        ...(await network.signingEnvironment('yulin')),
         COURT_ID: 'yulin',
         PORT: String(yulinPort),
         DATABASE_URL: network.databaseUrl('yulin'),

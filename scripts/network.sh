@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a local enforcement-link network: two court nodes (Xinzhou, Yulin) and the monitor,
 # on NATS and PostgreSQL made reachable by scripts/services.sh. Installs dependencies and
-# builds first when needed. Data stays in their databases between runs. Ctrl-C stops it.
+# builds first when needed. Data stays in their databases between runs, the courts' development
+# signing keys in .services/keys/. Ctrl-C stops it.
 #
 # Ports: MONITOR_PORT (3000), XINZHOU_PORT (3001), YULIN_PORT (3002).
 set -euo pipefail
@@ -10,8 +11,9 @@ prepare_project
 
 LOG_DIR=$PROJECT_ROOT/.services/logs
 SECRETS_DIR=$PROJECT_ROOT/.services/network
-mkdir -p "$LOG_DIR" "$SECRETS_DIR"
-chmod 700 "$SECRETS_DIR"
+KEY_DIR=$PROJECT_ROOT/.services/keys
+mkdir -p "$LOG_DIR" "$SECRETS_DIR" "$KEY_DIR"
+chmod 700 "$SECRETS_DIR" "$KEY_DIR"
 pids=()
 
 secret() { # a random value kept in .services/network/<name>, so sessions survive a restart
@@ -34,6 +36,19 @@ trap stop_network EXIT
 database_url() { # the service's own database on the server DATABASE_URL names
   node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.toString())' \
     "$DATABASE_URL" "$1"
+}
+
+cli() { node dist/apps/cli/main.js "$@" --nats-url "$NATS_URL"; }
+
+dev_key() { # court: the seed file of its development signing key, made and registered when missing
+  local seed=$KEY_DIR/$1.seed public=$KEY_DIR/$1.pub
+  if [[ ! -f $seed ]]; then
+    node dist/apps/cli/main.js keys generate --court "$1" --out "$seed" >"$public"
+  fi
+  # The registry may still name an earlier key of the court (.services/ was wiped): replace it.
+  cli keys register --court "$1" --public-key "$(<"$public")" >/dev/null 2>&1 ||
+    cli keys rotate --court "$1" --public-key "$(<"$public")" --grace-minutes 0 >/dev/null
+  echo "$seed"
 }
 
 start() { # name app port [VAR=value ...]
@@ -60,9 +75,14 @@ MONITOR_PORT=${MONITOR_PORT:-3000}
 XINZHOU_PORT=${XINZHOU_PORT:-3001}
 YULIN_PORT=${YULIN_PORT:-3002}
 
+XINZHOU_SEED=$(dev_key xinzhou)
+YULIN_SEED=$(dev_key yulin)
+
 start monitor monitor "$MONITOR_PORT" DATABASE_URL="$(database_url enforcement_monitor)"
-start xinzhou court-node "$XINZHOU_PORT" COURT_ID=xinzhou DATABASE_URL="$(database_url enforcement_xinzhou)"
+start xinzhou court-node "$XINZHOU_PORT" COURT_ID=xinzhou DATABASE_URL="$(database_url enforcement_xinzhou)" \
+  SIGNING_KEY_SEED_FILE="$XINZHOU_SEED"
 start yulin court-node "$YULIN_PORT" COURT_ID=yulin DATABASE_URL="$(database_url enforcement_yulin)" \
+  SIGNING_KEY_SEED_FILE="$YULIN_SEED" \
   ASSET_REGISTRY_CATEGORIES=bank-deposit,real-estate,vehicle ASSET_REGISTRY_SAMPLE_DATA=true
 
 wait_ready monitor "$MONITOR_PORT"
@@ -94,6 +114,7 @@ Sign in as clerk, handler or admin at a court, command-centre at the monitor; th
 of every account is $PASSWORD (kept in $SECRETS_DIR/password).
 Readiness:  curl http://127.0.0.1:$XINZHOU_PORT/health/ready
 Logs (JSON lines): $LOG_DIR/{monitor,xinzhou,yulin}.log
+Signing keys: $KEY_DIR   (node dist/apps/cli/main.js keys list)
 NATS: $NATS_URL   PostgreSQL: $(sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#' <<<"$DATABASE_URL")
 Press Ctrl-C to stop.
 INFO

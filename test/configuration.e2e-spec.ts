@@ -11,15 +11,29 @@ describe('start-up configuration of the built services', () => {
 
   afterAll(() => network.cleanup());
 
-  it('a court node without COURT_ID and DATABASE_URL exits 1 naming both', async () => {
+  it('a court node without COURT_ID, DATABASE_URL and its signing key exits 1 naming each', async () => {
     const outcome = await runBuiltService('court-node', network.sharedEnvironment());
 
     expect(outcome.exitCode).toBe(1);
     expect(outcome.stderr.trim().split('\n')).toEqual([
       'Refusing to start: invalid configuration',
       expect.stringMatching(/^ {2}COURT_ID is not set; it must be a court code/),
+      "  SIGNING_KEY_SEED_FILE is not set; it must be a readable file holding the court's nkeys seed, SU...",
       expect.stringMatching(/^ {2}DATABASE_URL is not set; it must be a postgres:\/\//),
     ]);
+  });
+
+  it('a court node whose seed file is not a seed exits 1 saying why', async () => {
+    const outcome = await runBuiltService('court-node', {
+      ...network.sharedEnvironment(),
+      COURT_ID: 'xinzhou',
+      DATABASE_URL: network.databaseUrl('xinzhou'),
+      SIGNING_KEY_SEED_FILE: __filename,
+    });
+
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.stderr).toContain(`SIGNING_KEY_SEED_FILE is invalid ("${__filename}")`);
+    expect(outcome.stderr).toContain('nkeys');
   });
 
   it('a court node with malformed values exits 1 naming each one and its rule', async () => {
@@ -60,6 +74,7 @@ describe('start-up configuration of the built services', () => {
 
     const outcome = await runBuiltService('court-node', {
       ...network.sharedEnvironment(),
+      ...(await network.signingEnvironment('yulin')),
       COURT_ID: 'yulin',
       DATABASE_URL: xinzhouDatabase,
       PORT: String(await freePort()),

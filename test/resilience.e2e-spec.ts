@@ -49,6 +49,7 @@ describe('delivery through crashes and outages', () => {
     const yulinPort = await freePort();
     const yulinEnvironment = {
       ...network.sharedEnvironment(),
+      ...(await network.signingEnvironment('yulin')),
       ...REGISTRY,
       COURT_ID: 'yulin',
       PORT: String(yulinPort),

@@ -6,14 +6,17 @@ import {
   MessageType,
   newMessageId,
   PROTOCOL_VERSION,
+  SigningKey,
   subjectFor,
 } from '@enforcement-link/protocol';
 import { AckPolicy, connect, Consumer, headers, NatsConnection } from 'nats';
+import { registerCourtKey } from './court-keys';
 import { NATS_URL } from './test-network';
 
 /**
  * A court whose software is not ours, played by the test: it writes raw messages on the wire,
- * broken ones included, and reads what the court nodes send it.
+ * broken ones included, and reads what the court nodes send it. It has a signing key of its
+ * own, registered when it joins, and signs the envelopes it publishes.
  */
 export class FakeCourt {
   private constructor(
@@ -21,9 +24,12 @@ export class FakeCourt {
     private readonly namespace: string,
     private readonly connection: NatsConnection,
     private readonly consumer: Consumer,
+    readonly key: SigningKey,
   ) {}
 
   static async join(namespace: string, code: string): Promise<FakeCourt> {
+    const { key } = SigningKey.generate();
+    await registerCourtKey(NATS_URL, namespace, code, key.publicKey);
     const connection = await connect({ servers: NATS_URL });
     const stream = courtMessagesStreamName(namespace);
     const manager = await connection.jetstreamManager();
@@ -33,7 +39,7 @@ export class FakeCourt {
       ack_policy: AckPolicy.Explicit,
     });
     const consumer = await connection.jetstream().consumers.get(stream, `fake-${code}`);
-    return new FakeCourt(code, namespace, connection, consumer);
+    return new FakeCourt(code, namespace, connection, consumer, key);
   }
 
   envelope(type: MessageType, to: string, requestId: string, body: object): Envelope {
@@ -50,11 +56,26 @@ export class FakeCourt {
   }
 
   /**
-   * Publishes `payload` (an envelope, raw text or raw bytes) to `to` on the subject of `type`, sent by
-   * `subjectSender` (this court unless the test forges it). Each publish gets its own
-   * Nats-Msg-Id, so JetStream's de-duplication does not hide a repeated envelope.
+   * Publishes `payload` to `to` on the subject of `type`, sent by `subjectSender` (this court
+   * unless the test forges it): an envelope signed with this court's key (replacing any
+   * signature it had), or raw text or bytes as they are.
    */
-  async publish(
+  publish(
+    to: string,
+    type: string,
+    payload: Envelope | string | Uint8Array,
+    subjectSender = this.code,
+  ): Promise<void> {
+    const signed = typeof payload === 'object' && !(payload instanceof Uint8Array);
+    return this.publishAsIs(to, type, signed ? this.key.sign(payload) : payload, subjectSender);
+  }
+
+  /**
+   * Publishes `payload` exactly as given: an unsigned, forged or tampered envelope stays so.
+   * Each publish gets its own Nats-Msg-Id, so JetStream's de-duplication does not hide a
+   * repeated envelope.
+   */
+  async publishAsIs(
     to: string,
     type: string,
     payload: Envelope | string | Uint8Array,
@@ -70,10 +91,10 @@ export class FakeCourt {
     await this.connection.jetstream().publish(subject, data, { headers: msgHeaders });
   }
 
-  /** Builds a valid message and publishes it; returns it. */
+  /** Builds a valid message and publishes it, signed; returns it. */
   async send(type: MessageType, to: string, requestId: string, body: object): Promise<Envelope> {
-    const message = this.envelope(type, to, requestId, body);
-    await this.publish(to, type, message);
+    const message = this.key.sign(this.envelope(type, to, requestId, body));
+    await this.publishAsIs(to, type, message);
     return message;
   }
 

@@ -7,6 +7,7 @@ import { INestApplication } from '@nestjs/common';
 import { connect, JetStreamManager, NatsConnection } from 'nats';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { TestCourtKeys } from './court-keys';
 import { waitFor } from './wait-for';
 
 /** The services a test run uses: those the test command brought up, or the usual local ones. */
@@ -21,17 +22,22 @@ export interface RunningApp {
 
 /**
  * One test file's private network: its own NATS namespace (so its subjects and streams are its
- * own) and its own databases, all removed by `cleanup()`. Test files run in parallel and never
- * see each other's data, nor the data of a network running on the same services.
+ * own), its own databases and its courts' signing keys, all removed by `cleanup()`. Test files
+ * run in parallel and never see each other's data, nor the data of a network running on the
+ * same services.
  */
 export class TestNetwork {
   private readonly databases = new Set<string>();
   private readonly apps = new Set<INestApplication>();
+  /** Each court node gets a key of its own, registered when it starts. */
+  readonly keys: TestCourtKeys;
 
   /** Signs every service's session tokens in this network. */
   readonly tokenSecret = randomBytes(32).toString('base64');
 
-  private constructor(readonly namespace: string) {}
+  private constructor(readonly namespace: string) {
+    this.keys = new TestCourtKeys(namespace);
+  }
 
   static create(): TestNetwork {
     return new TestNetwork(`t${Date.now().toString(36)}${randomBytes(4).toString('hex')}`);
@@ -51,8 +57,15 @@ export class TestNetwork {
       ...this.sharedEnvironment(),
       COURT_ID: court,
       DATABASE_URL: this.databaseUrl(court),
+      SIGNING_KEY_SEED_FILE: this.keys.seedFileOf(court),
       ...overrides,
     });
+  }
+
+  /** The signing key variables of `court`'s node run as a child process, its key registered. */
+  async signingEnvironment(court: string, natsUrl = NATS_URL): Promise<Environment> {
+    await this.keys.register(court, natsUrl);
+    return { SIGNING_KEY_SEED_FILE: this.keys.seedFileOf(court) };
   }
 
   monitorEnvironment(overrides: Environment = {}): MonitorEnvironment {
@@ -73,7 +86,11 @@ export class TestNetwork {
     };
   }
 
-  startCourtNode(environment: CourtNodeEnvironment): Promise<RunningApp> {
+  async startCourtNode(environment: CourtNodeEnvironment): Promise<RunningApp> {
+    const court = environment.COURT_ID;
+    if (environment.SIGNING_KEY_SEED_FILE === this.keys.seedFileOf(court)) {
+      await this.keys.register(court, environment.NATS_URL);
+    }
     return this.listen(createCourtNodeApp(environment));
   }
 
@@ -91,6 +108,7 @@ export class TestNetwork {
     this.apps.clear();
     await this.dropDatabases();
     await this.deleteStreams();
+    this.keys.cleanup();
   }
 
   async withJetStreamManager<T>(use: (manager: JetStreamManager) => Promise<T>): Promise<T> {

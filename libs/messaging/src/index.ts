@@ -12,3 +12,6 @@ export * from './streams/provision-streams';
 export * from './streams/monitor-events.stream';
 export * from './settle-within';
 export * from './court-directory-follower.service';
+export * from './bucket-follower';
+export * from './court-keys/court-keys-bucket';
+export * from './court-keys/court-key-registry-follower.service';

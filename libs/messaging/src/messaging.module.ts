@@ -16,7 +16,7 @@ export class MessagingModule {
         NatsHealthCheck,
         CourtDirectoryFollower,
       ],
-      exports: [NatsConnectionService, NatsHealthCheck, CourtDirectoryFollower],
+      exports: [MESSAGING_OPTIONS, NatsConnectionService, NatsHealthCheck, CourtDirectoryFollower],
     };
   }
 }

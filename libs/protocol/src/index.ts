@@ -39,3 +39,7 @@ export * from './events/monitor-events';
 export * from './events/court-heartbeat.event';
 export * from './events/example-events';
 export * from './events/decode-monitor-event';
+export * from './signing/canonical-json';
+export * from './signing/check-signature';
+export * from './signing/court-keys';
+export * from './signing/signing-key';

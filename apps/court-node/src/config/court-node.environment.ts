@@ -9,14 +9,26 @@ import {
 import { DEFAULT_INBOX_CONCURRENCY } from '@enforcement-link/messaging';
 import { ServiceEnvironment } from '@enforcement-link/platform';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Max, Min, ValidateIf } from 'class-validator';
 import { IsDeadlinePolicyFile } from '../deadlines/load-deadline-policy';
+import { IsSigningKeySeedFile } from '../signing/signing-key-file';
 
 const MAX_DELIVERIES_RULE = 'a whole number of deliveries from 1 to 1000';
 const RETRY_DELAY_RULE = 'a delay in milliseconds from 10 to 60000';
 const CHECK_INTERVAL_RULE = 'a delay in milliseconds from 1000 to 3600000';
 const CONCURRENCY_RULE = 'a whole number of messages from 1 to 1024';
 const HEARTBEAT_RULE = 'a whole number of seconds from 1 to 300';
+const MAX_AGE_RULE = 'a whole number of hours from 1 to 8760';
+const CLOCK_SKEW_RULE = 'a whole number of seconds from 0 to 3600';
+
+/**
+ * `required`: every message this node sends is signed, and every message it receives must be
+ * signed by a registered key of its sender. `optional`, for the weeks of a rollout only: it signs
+ * when it has a key, and takes unsigned messages, though a signed message must
+ * still be signed right.
+ */
+export const MESSAGE_SIGNATURE_MODES = ['required', 'optional'] as const;
+export type MessageSignatureMode = (typeof MESSAGE_SIGNATURE_MODES)[number];
 
 /** What a court node reads from its environment at start-up; see docs/CONFIGURATION.md. */
 export class CourtNodeEnvironment extends ServiceEnvironment {
@@ -77,4 +89,29 @@ export class CourtNodeEnvironment extends ServiceEnvironment {
   )
   @IsBoolean({ message: 'true or false' })
   ASSET_REGISTRY_SAMPLE_DATA = false;
+
+  @IsOneOf(MESSAGE_SIGNATURE_MODES)
+  MESSAGE_SIGNATURES: MessageSignatureMode = 'required';
+
+  /** The court's private signing key: a file holding its nkeys seed, readable by the node only. */
+  @ValidateIf(
+    (environment: CourtNodeEnvironment, value: unknown) =>
+      environment.MESSAGE_SIGNATURES === 'required' || value !== undefined,
+  )
+  @IsSigningKeySeedFile()
+  SIGNING_KEY_SEED_FILE?: string;
+
+  /** How long before JetStream stored it a message may say it was sent: outlasts outages. */
+  @Type(() => Number)
+  @IsInt({ message: MAX_AGE_RULE })
+  @Min(1, { message: MAX_AGE_RULE })
+  @Max(8760, { message: MAX_AGE_RULE })
+  MESSAGE_MAX_AGE_HOURS = 720;
+
+  /** How far after JetStream stored it a message may say it was sent: the courts' clocks differ. */
+  @Type(() => Number)
+  @IsInt({ message: CLOCK_SKEW_RULE })
+  @Min(0, { message: CLOCK_SKEW_RULE })
+  @Max(3600, { message: CLOCK_SKEW_RULE })
+  MESSAGE_MAX_CLOCK_SKEW_SECONDS = 300;
 }

@@ -22,8 +22,8 @@ const RESTART_DELAY_MS = 1_000;
  * messages from its durable JetStream consumer and hands each to the inbox, which runs the
  * `@EventPattern(type)` handler in a transaction. The transport then settles the message as the
  * inbox decided: ack after the commit, term after a rejection, nak with a delay to try again.
- * Up to INBOX_CONCURRENCY messages are handled at once. It starts without waiting for NATS and
- * keeps pulling across reconnects.
+ * Up to INBOX_CONCURRENCY messages are handled at once. It starts without waiting for NATS,
+ * pulls once the court key registry has been read, and keeps pulling across reconnects.
  */
 export class CourtMessageTransport extends Server implements CustomTransportStrategy {
   private closing = false;
@@ -91,7 +91,8 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
   private async consumeUntilClosed(): Promise<void> {
     while (!this.closing) {
       const connection = this.nats.current;
-      if (!connection || !this.nats.isConnected) {
+      // Messages wait in the stream until the inbox can judge them (the key registry is read).
+      if (!connection || !this.nats.isConnected || !this.inbox.ready) {
         await sleep(RESTART_DELAY_MS / 4);
         continue;
       }
@@ -137,6 +138,7 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
       subject: message.subject,
       data: message.data,
       deliveryCount: message.info.deliveryCount,
+      storedAt: new Date(message.info.timestampNanos / 1e6),
     });
     switch (settlement.action) {
       case 'ack':

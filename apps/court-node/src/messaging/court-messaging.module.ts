@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DocumentsModule } from '../documents/documents.module';
+import { SigningModule } from '../signing/signing.module';
 import { DeadLetter } from './dead-letter.entity';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
@@ -11,7 +12,7 @@ import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 
 /** Delivery between courts: the outbox and its relay, the inbox, and the dead letters. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DeadLetter]), DocumentsModule],
+  imports: [TypeOrmModule.forFeature([DeadLetter]), DocumentsModule, SigningModule],
   controllers: [DeadLettersController],
   providers: [OutboxService, OutboxRelay, OutboxCommitSubscriber, InboxService, DeadLettersService],
   exports: [OutboxService, InboxService],

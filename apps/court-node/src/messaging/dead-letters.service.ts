@@ -31,6 +31,8 @@ export class DeadLettersService {
       subject: letter.subject,
       data: Buffer.from(letter.payload, 'utf8'),
       deliveryCount: 1,
+      // It was judged on arrival, minutes before it was parked; its stream time is not kept.
+      storedAt: letter.parkedAt,
     });
     if (settlement.action === 'nak') {
       await this.deadLetters.update(id, { error: settlement.error });

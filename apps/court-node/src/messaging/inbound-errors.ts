@@ -24,3 +24,11 @@ export class ProtocolViolation extends Error {
     super(detail);
   }
 }
+
+/**
+ * A message refused because its sender or its content cannot be trusted: unsigned, badly signed,
+ * signed by a key not valid for it, outside the time window, or an id this court already holds
+ * with other content. It is stored as evidence under an id of its own, derived from its bytes,
+ * so it can never take the place of the genuine message with the id it claims.
+ */
+export class UntrustedMessage extends ProtocolViolation {}

@@ -8,7 +8,10 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('inbox_messages')
 export class InboxMessage {
-  /** The envelope id, or a fresh id for a message too broken to have one. */
+  /**
+   * The envelope id; a fresh id for a message too broken to have one; an id derived from its
+   * bytes for an untrusted message, whose claimed id stays free for the genuine one.
+   */
   @PrimaryColumn('uuid')
   id: string;
 
@@ -39,4 +42,8 @@ export class InboxMessage {
 
   @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;
+
+  /** When JetStream stored it, which its `sentAt` and signing key were judged against. */
+  @Column({ name: 'stream_stored_at', type: 'timestamptz', nullable: true })
+  streamStoredAt: Date | null;
 }

@@ -5,9 +5,10 @@ import {
   Envelope,
   parseSubject,
   Rejection,
+  RejectionReason,
 } from '@enforcement-link/protocol';
 import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, ActorContext } from '../audit/actor-context';
 import { payloadHash } from '../audit/audit-chain';
@@ -16,8 +17,9 @@ import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { DocumentStore } from '../documents/document-store.service';
 import { DeadLetter } from './dead-letter.entity';
 import { InboxMessage } from './inbox-message.entity';
-import { MessageNotApplicableYet, ProtocolViolation } from './inbound-errors';
+import { MessageNotApplicableYet, ProtocolViolation, UntrustedMessage } from './inbound-errors';
 import { OutboxService } from './outbox.service';
+import { MessageSignatures } from '../signing/message-signatures.service';
 
 /** A message as JetStream handed it over. */
 export interface InboundDelivery {
@@ -25,6 +27,8 @@ export interface InboundDelivery {
   data: Uint8Array;
   /** 1 for the first delivery. */
   deliveryCount: number;
+  /** When JetStream stored it: what the message's `sentAt` and its key are judged against. */
+  storedAt: Date;
 }
 
 /** What the transport must do with a delivery once the inbox has dealt with it. */
@@ -45,8 +49,8 @@ const UNKNOWN_SENDER: Actor = { kind: 'system', process: 'inbox' };
 
 /**
  * Decides the fate of every message that reaches this court, exactly once per message id:
- * check the documents it lists, then store it, run its handler and send the transport receipt
- * in one transaction; or store it with
+ * check its signature and the documents it lists, then store it, run its handler and send the
+ * transport receipt in one transaction; or store it with
  * the reason it is invalid and answer the sender with a protocol rejection; or have it
  * delivered again later (the database failed, or it overtook a message it depends on); or,
  * after the last delivery, park it in the dead-letter table. It never throws. Whatever it
@@ -62,7 +66,13 @@ export class InboxService {
     private readonly outbox: OutboxService,
     private readonly environment: CourtNodeEnvironment,
     private readonly documents: DocumentStore,
+    private readonly signatures: MessageSignatures,
   ) {}
+
+  /** Whether messages can be received: until then the transport leaves them in the stream. */
+  get ready(): boolean {
+    return this.signatures.ready;
+  }
 
   /** Set once by the transport that owns the handlers. */
   useDispatcher(dispatch: MessageDispatcher): void {
@@ -81,10 +91,15 @@ export class InboxService {
     if (!decoded.ok) return this.reject(delivery, undefined, decoded.rejection);
     const { envelope } = decoded.message;
     try {
+      const refusal = this.signatures.refusalOf(decoded.message, delivery.storedAt);
+      if (refusal) throw new UntrustedMessage(refusal.reason, refusal.detail);
       const stored = await this.process(delivery, decoded.message);
       return { action: 'ack', outcome: stored ? 'processed' : 'duplicate' };
     } catch (error) {
       const lastDelivery = delivery.deliveryCount >= this.environment.INBOX_MAX_DELIVERIES;
+      if (error instanceof UntrustedMessage) {
+        return this.reject(delivery, envelope, rejectionOf(envelope, error), evidenceId(delivery));
+      }
       if (error instanceof ProtocolViolation) {
         return this.reject(delivery, envelope, rejectionOf(envelope, error));
       }
@@ -117,7 +132,10 @@ export class InboxService {
     }
     return this.dataSource.transaction(async (manager) => {
       const inserted = await this.store(manager, delivery, envelope.id, envelope, 'processed');
-      if (!inserted) return false;
+      if (!inserted) {
+        await this.refuseOtherContent(manager, delivery, envelope.id);
+        return false;
+      }
       await dispatch(message, manager);
       if (!TRANSPORT_TYPES.has(envelope.type)) {
         await this.outbox.enqueue(manager, {
@@ -132,10 +150,32 @@ export class InboxService {
     });
   }
 
+  /**
+   * A message id arrives a second time. The same bytes are JetStream or the sender delivering
+   * again, which is harmless; other content under a stored id is a replay or a forgery.
+   */
+  private async refuseOtherContent(
+    manager: EntityManager,
+    delivery: InboundDelivery,
+    id: string,
+  ): Promise<void> {
+    const [stored] = await manager.query<{ payload: string; received_at: Date }[]>(
+      'SELECT payload, received_at FROM inbox_messages WHERE id = $1',
+      [id],
+    );
+    if (stored && stored.payload !== storableText(delivery.data)) {
+      throw new UntrustedMessage(
+        RejectionReason.ReplayedMessageId,
+        `message ${id} was received on ${stored.received_at.toISOString()} with other content`,
+      );
+    }
+  }
+
   private async reject(
     delivery: InboundDelivery,
     envelope: Envelope | undefined,
     rejection: Rejection,
+    storedAs?: string,
   ): Promise<Settlement> {
     const sender = parseSubject(delivery.subject)?.from;
     this.logger.warn(
@@ -143,7 +183,7 @@ export class InboxService {
     );
     try {
       await this.dataSource.transaction(async (manager) => {
-        const id = rejection.rejectedMessageId ?? randomUUID();
+        const id = storedAs ?? rejection.rejectedMessageId ?? randomUUID();
         const inserted = await this.store(manager, delivery, id, envelope, 'rejected', rejection);
         // A rejection is never answered with a rejection: two courts would argue forever.
         if (!inserted || !sender || envelope?.type === 'message.rejected') return;
@@ -228,8 +268,9 @@ export class InboxService {
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO inbox_messages
-         (id, subject, type, from_court, request_id, payload, outcome, rejection_reason, rejection_detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         (id, subject, type, from_court, request_id, payload, outcome, rejection_reason, rejection_detail,
+          stream_stored_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (id) DO NOTHING
        RETURNING id`,
       [
@@ -242,6 +283,7 @@ export class InboxService {
         outcome,
         rejection?.reason ?? null,
         rejection?.detail ?? null,
+        delivery.storedAt,
       ],
     );
     if (rows.length === 0) return false;
@@ -276,6 +318,15 @@ function rejectionOf(
     fieldErrors: error instanceof ProtocolViolation ? error.fieldErrors : [],
     rejectedMessageId: envelope.id,
   };
+}
+
+/** A UUID (version 8, RFC 9562) from the SHA-256 of the bytes: the same bytes, the same id. */
+function evidenceId(delivery: InboundDelivery): string {
+  const bytes = createHash('sha256').update(delivery.data).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function describe(error: unknown): string {

@@ -18,6 +18,7 @@ import { EntityManager } from 'typeorm';
 import { payloadHash } from '../audit/audit-chain';
 import { AuditTrail } from '../audit/audit-trail';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
+import { MessageSignatures } from '../signing/message-signatures.service';
 import { IMMEDIATE_PUBLISH_GRACE_MS, OutboxRelay } from './outbox-relay.service';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
@@ -36,19 +37,21 @@ export class OutboxService {
   constructor(
     private readonly environment: CourtNodeEnvironment,
     private readonly relay: OutboxRelay,
+    private readonly signatures: MessageSignatures,
   ) {}
 
   /**
    * Writes the message with `manager`, so it is sent, and recorded in the audit trail, if and
-   * only if the caller's transaction commits. A body that breaks the protocol is a bug here, not
-   * something to send: it throws.
+   * only if the caller's transaction commits. It is signed now and stored signed, exactly as it
+   * travels, so what the court sent can be verified later. A body that breaks the protocol is a
+   * bug here, not something to send: it throws.
    */
   async enqueue<T extends MessageType>(
     manager: EntityManager,
     message: OutgoingMessage<T>,
   ): Promise<Envelope> {
     refuseInvalid(message.type, MESSAGE_CATALOGUE[message.type], message.body);
-    const envelope: Envelope = {
+    const envelope: Envelope = this.signatures.sign({
       id: newMessageId(),
       type: message.type,
       version: PROTOCOL_VERSION,
@@ -58,7 +61,7 @@ export class OutboxService {
       ...(message.causationId ? { causationId: message.causationId } : {}),
       sentAt: new Date().toISOString(),
       body: message.body,
-    };
+    });
     const payload = JSON.stringify(envelope);
     await this.write(manager, {
       id: envelope.id,

@@ -1,6 +1,7 @@
 import {
   courtConsumerName,
   courtDirectoryBucket,
+  courtKeysBucket,
   courtInboxPrefix,
   courtMessagesStreamName,
   documentsBucket,
@@ -26,7 +27,8 @@ const JS_API = '$JS.API';
  * monitor events and heartbeat), and reads only through its own inbox and its own durable
  * consumer. It cannot create, change or delete a stream, nor create a consumer on the court
  * messages stream, nor fetch a stored message by sequence or subject from it, so another
- * court's messages stay out of its reach. It reads the court directory and reads and writes
+ * court's messages stay out of its reach. It reads the court directory and the court key
+ * registry (which only admins write: a court cannot register or revoke keys), and reads and writes
  * the documents bucket (see docs/OPERATIONS.md for what that leaves open).
  */
 export function courtPermissions(namespace: string, court: string): NatsPermissions {
@@ -46,6 +48,7 @@ export function courtPermissions(namespace: string, court: string): NatsPermissi
         `${JS_API}.CONSUMER.MSG.NEXT.${courtMessages}.${consumer}`,
         `$JS.ACK.${courtMessages}.${consumer}.>`,
         ...readCourtDirectory(namespace),
+        ...readFromStream(`KV_${courtKeysBucket(namespace)}`),
         ...readFromStream(`OBJ_${documents}`),
         `${JS_API}.STREAM.MSG.GET.OBJ_${documents}`,
         // Reading a document looks its stream up by subject: this lists stream names only.

@@ -1,5 +1,6 @@
-import { courtDirectoryBucket, documentsBucket } from '@enforcement-link/protocol';
+import { courtDirectoryBucket, courtKeysBucket, documentsBucket } from '@enforcement-link/protocol';
 import { NatsConnection } from 'nats';
+import { openCourtKeysBucket } from '../court-keys/court-keys-bucket';
 import { courtConsumer, courtMessagesStream } from '../streams/court-messages.stream';
 import { DOCUMENTS_BUCKET_OPTIONS } from '../streams/documents.bucket';
 import { monitorEventsStream } from '../streams/monitor-events.stream';
@@ -8,7 +9,7 @@ import { provisionConsumers, provisionStreams } from '../streams/provision-strea
 /**
  * Everything the services of a network need on NATS and, under the network's permissions, may
  * not create themselves: the court-messages and monitor-events streams (created or updated),
- * the court directory and documents buckets, and each court's durable consumer. Run with an
+ * the court directory, court key registry and documents buckets, and each court's durable consumer. Run with an
  * admin identity; running it again changes nothing that is already right. Returns what exists
  * now, for the operator to read.
  */
@@ -22,12 +23,14 @@ export async function provisionNetwork(
   await provisionStreams(manager, streams);
   const views = connection.jetstream().views;
   await views.kv(courtDirectoryBucket(namespace));
+  await openCourtKeysBucket(connection.jetstream(), namespace);
   await views.os(documentsBucket(namespace), { ...DOCUMENTS_BUCKET_OPTIONS });
   const consumers = courts.map((court) => courtConsumer(namespace, court));
   await provisionConsumers(manager, consumers);
   return [
     ...streams.map((stream) => `stream ${stream.name}`),
     `key-value bucket ${courtDirectoryBucket(namespace)}`,
+    `key-value bucket ${courtKeysBucket(namespace)}`,
     `object-store bucket ${documentsBucket(namespace)}`,
     ...consumers.map(({ stream, config }) => `consumer ${config.durable_name} on ${stream}`),
   ];

@@ -8,6 +8,8 @@ import { MAX_MESSAGE_BYTES, MAX_NESTING_DEPTH, RejectionReason } from './rejecti
 
 export interface DecodedMessage {
   envelope: Envelope;
+  /** The message exactly as parsed, before any conversion: what its signature covers. */
+  raw: Record<string, unknown>;
   /** An instance of the catalogue class for `envelope.type`, validated. */
   body: object;
 }
@@ -110,7 +112,7 @@ function decode(bytes: Uint8Array, subject: string): DecodeResult {
   if (bodyErrors.length > 0) {
     return reject(RejectionReason.InvalidBody, `the ${envelope.type} body is invalid`, bodyErrors);
   }
-  return { ok: true, message: { envelope, body } };
+  return { ok: true, message: { envelope, raw: parsed, body } };
 }
 
 function rejected(

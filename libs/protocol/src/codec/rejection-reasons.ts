@@ -31,6 +31,23 @@ export enum RejectionReason {
   DocumentUnavailable = 'DOCUMENT_UNAVAILABLE',
   /** A receipt confirmation names a bank reference the court never transferred on the request. */
   UnknownTransfer = 'UNKNOWN_TRANSFER',
+  /** The message has no `signature`, and this court requires every message to be signed. */
+  UnsignedMessage = 'UNSIGNED_MESSAGE',
+  /**
+   * The signature does not verify with the key it names: the message was changed after signing,
+   * or signed with another key than the one named. A receiver cannot tell the two apart.
+   */
+  BadSignature = 'BAD_SIGNATURE',
+  /** The signature names a key the registry does not list for the sending court. */
+  UnknownSigningKey = 'UNKNOWN_SIGNING_KEY',
+  /** Signed with a key revoked before the message was sent or stored. */
+  RevokedSigningKey = 'REVOKED_SIGNING_KEY',
+  /** Signed with a key that had been replaced (rotated) before the message was sent. */
+  RetiredSigningKey = 'RETIRED_SIGNING_KEY',
+  /** The id of a message this court already has, with other content: a replay or a forgery. */
+  ReplayedMessageId = 'REPLAYED_MESSAGE_ID',
+  /** `sentAt` too long before, or too far after, the moment JetStream stored the message. */
+  OutsideTimeWindow = 'OUTSIDE_TIME_WINDOW',
 }
 
 export const MAX_MESSAGE_BYTES = 256 * 1024;

@@ -1,5 +1,6 @@
 import {
   asyncApiDocument,
+  courtKeysJsonSchema,
   messageJsonSchemas,
   monitorEventJsonSchemas,
 } from './protocol-documents';
@@ -11,6 +12,7 @@ export function protocolDocumentFiles(): Record<string, string> {
   const files: Record<string, string> = {
     'asyncapi.json': text(asyncApiDocument()),
     'worked-example.json': text(workedExample()),
+    'schemas/registry/court-keys.schema.json': text(courtKeysJsonSchema()),
   };
   for (const [type, schema] of Object.entries(messageJsonSchemas())) {
     files[`schemas/${type}.schema.json`] = text(schema);

@@ -15,7 +15,9 @@ import {
   messageJsonSchemas,
   monitorEventJsonSchemas,
 } from './protocol-documents';
-import { workedExample } from './worked-example';
+import { WORKED_EXAMPLE_KEYS, workedExample } from './worked-example';
+import { checkSignature } from '../signing/check-signature';
+import { CourtKeyRegistry } from '../signing/court-keys';
 
 const DOCS = join(__dirname, '..', '..', '..', '..', 'docs', 'protocol');
 const types = Object.keys(MESSAGE_CATALOGUE) as MessageType[];
@@ -90,5 +92,21 @@ describe('generated protocol documents', () => {
       state = next.allowed ? next.state : state;
     }
     expect(state).toBe(RequestState.Closed);
+  });
+
+  it('every message of the worked example is signed by its court’s example key', () => {
+    const registry = CourtKeyRegistry.from(
+      Object.entries(WORKED_EXAMPLE_KEYS).map(([side, key]) => ({
+        court: side === 'requesting' ? 'xinzhou' : 'yulin',
+        publicKey: key.publicKey,
+        registeredAt: '2024-01-01T00:00:00Z',
+      })),
+    );
+    for (const step of workedExample()) {
+      const result = decodeMessage(Buffer.from(JSON.stringify(step.message)), step.subject);
+      if (!result.ok) throw new Error(result.rejection.detail);
+      const storedAt = new Date(result.message.envelope.sentAt);
+      expect(checkSignature(result.message, registry, storedAt)).toMatchObject({ valid: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { CourtHeartbeatEvent } from '../events/court-heartbeat.event';
 import { senderOf } from '../lifecycle/lifecycle';
 import { MESSAGE_CATALOGUE, MessageType } from '../messages/catalogue';
 import { PROTOCOL_VERSION } from '../messages/envelope';
+import { CourtKeyRecord } from '../signing/court-keys';
 import { PROTOCOL_MAJOR_VERSION } from '../transport/streams';
 import { descriptionOf } from '../validation/described';
 import { validationSchemas } from '../validation/validation-schemas';
@@ -105,6 +106,18 @@ export function monitorEventJsonSchemas(): Record<string, Schema> {
       },
     ]),
   );
+}
+
+/** The value of a court's entry in the court key registry bucket: the list of its keys. */
+export function courtKeysJsonSchema(): Schema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'court keys',
+    description:
+      "The value stored under a court's code in the bucket <NAMESPACE>_COURT_KEYS: every signing key the court ever had.",
+    type: 'array',
+    items: validationSchemas('#/$defs/')[CourtKeyRecord.name],
+  };
 }
 
 /** The AsyncAPI 3 document: a channel per message type, who sends and receives it, its schema. */

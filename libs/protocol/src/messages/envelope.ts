@@ -10,9 +10,11 @@ import { Described } from '../validation/described';
 export const PROTOCOL_VERSION = '1.0';
 export const MESSAGE_TYPE_PATTERN = /^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/;
 
-@Described("Filled by the sending court's key once message signing is switched on.")
+@Described(
+  'The sending court\'s Ed25519 signature over the message\'s canonical bytes: the envelope without `signature`, in RFC 8785 canonical JSON, UTF-8 (see docs/PROTOCOL.md, "Signatures").',
+)
 export class MessageSignature {
-  /** Which of the sending court's registered keys signed. */
+  /** The signing key's public key in nkeys encoding (`U...`), as the court key registry lists it. */
   @IsString()
   @MaxLength(128)
   keyId: string;
@@ -20,7 +22,7 @@ export class MessageSignature {
   @IsIn(['ed25519'], { message: 'ed25519' })
   algorithm: 'ed25519';
 
-  /** Base64 of the signature over the message's canonical bytes. */
+  /** Base64 of the 64-byte signature over the message's canonical bytes. */
   @IsBase64(undefined, { message: 'base64' })
   value: string;
 }

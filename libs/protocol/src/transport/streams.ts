@@ -42,6 +42,15 @@ export function courtDirectoryBucket(namespace: string): string {
 export const COURT_DIRECTORY_KEY = 'courts';
 
 /**
+ * The courts' signing keys live in a JetStream key-value bucket beside the directory, one key
+ * per court (its court code) holding the JSON list of that court's key records, written by the
+ * network's administrators and watched by every node.
+ */
+export function courtKeysBucket(namespace: string): string {
+  return `${namespace.toUpperCase()}_COURT_KEYS`;
+}
+
+/**
  * Documents travel beside messages, in a JetStream object-store bucket per network, each
  * object named by its `documentId`; a message lists them with their size and SHA-256.
  */

@@ -8,6 +8,7 @@ import { CreateFunds1764600000000 } from './1764600000000-create-funds';
 import { TrackProgressReports1764700000000 } from './1764700000000-track-progress-reports';
 import { CreateSupervisedEscalations1764800000000 } from './1764800000000-create-supervised-escalations';
 import { TrackMilestonesForTheMonitor1764900000000 } from './1764900000000-track-milestones-for-the-monitor';
+import { RecordWhenTheStreamStoredInboundMessages1765100000000 } from './1765100000000-record-when-the-stream-stored-inbound-messages';
 import { CreateAuditRecords1765142000000 } from './1765142000000-create-audit-records';
 import { CreateUserAccounts1765300000000 } from '@enforcement-link/platform';
 
@@ -22,6 +23,7 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   TrackProgressReports1764700000000,
   CreateSupervisedEscalations1764800000000,
   TrackMilestonesForTheMonitor1764900000000,
+  RecordWhenTheStreamStoredInboundMessages1765100000000,
   CreateAuditRecords1765142000000,
   CreateUserAccounts1765300000000,
 ];

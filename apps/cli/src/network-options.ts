@@ -1,0 +1,48 @@
+import { DEFAULT_NAMESPACE, NAMESPACE_PATTERN, NAMESPACE_RULE } from '@enforcement-link/protocol';
+import { connect, NatsConnection } from 'nats';
+import { UsageError } from './command';
+
+/** The usage lines of the options every command that talks to the network takes. */
+export const NETWORK_OPTIONS_USAGE = `  --nats-url <urls>     NATS servers, with the administrators' credentials
+                        (default: NATS_URL, else nats://127.0.0.1:4222)
+  --namespace <name>    the network (default: NATS_NAMESPACE, else ${DEFAULT_NAMESPACE})`;
+
+export interface NetworkConnection {
+  connection: NatsConnection;
+  namespace: string;
+}
+
+/** Connects to the network the options or the environment name. */
+export async function connectToNetwork(
+  options: Record<string, string | true>,
+): Promise<NetworkConnection> {
+  const servers =
+    stringOption(options, 'nats-url') ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+  const namespace =
+    stringOption(options, 'namespace') ?? process.env.NATS_NAMESPACE ?? DEFAULT_NAMESPACE;
+  if (!NAMESPACE_PATTERN.test(namespace)) {
+    throw new UsageError(`--namespace ${namespace}: it must be ${NAMESPACE_RULE}`);
+  }
+  const connection = await connect({
+    servers: servers.split(',').map((server) => server.trim()),
+    name: 'enforcement-link cli',
+    reconnect: false,
+    timeout: 5_000,
+  });
+  return { connection, namespace };
+}
+
+export function stringOption(
+  options: Record<string, string | true>,
+  name: string,
+): string | undefined {
+  const value = options[name];
+  if (value === true) throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+export function requiredOption(options: Record<string, string | true>, name: string): string {
+  const value = stringOption(options, name);
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
+}
