@@ -1,6 +1,7 @@
 import {
   courtConsumerName,
   courtInboxPrefix,
+  courtKeysBucket,
   courtMessagesStreamName,
   EXAMPLE_BODIES,
   heartbeatSubject,
@@ -124,6 +125,13 @@ describe('NATS identities and permissions', () => {
       );
     });
 
+    it('cannot register, rotate or revoke a signing key, its own included', async () => {
+      for (const court of ['xinzhou', 'wuhai']) {
+        const entry = `$KV.${courtKeysBucket(ns())}.${court}`;
+        await expectRefused(xinzhou.request(entry, '[]'), entry);
+      }
+    });
+
     it('cannot subscribe to the messages of another court, nor to its inbox', async () => {
       for (const subject of [
         `${ns()}.v1.wuhai.>`,
@@ -216,6 +224,19 @@ describe('NATS identities and permissions', () => {
     });
 
     beforeAll(async () => {
+      // Only the admin identity may write the court key registry: register as an administrator would.
+      for (const court of ['xinzhou', 'yulin']) {
+        const { publicKey } = network.keys.keyOf(court);
+        const registered = await runCli(
+          ['keys', 'register', '--court', court, '--public-key', publicKey],
+          {
+            NATS_URL: nats.url,
+            NATS_NKEY_SEED_FILE: seedFile('admin'),
+            NATS_NAMESPACE: network.namespace,
+          },
+        );
+        expect(registered.stderr).toBe('');
+      }
       const monitorEnvironment = network.monitorEnvironment({
         ...identity('monitor'),
         FIGURES_CACHE_SECONDS: '0',

@@ -1,11 +1,18 @@
+import { natsClientSettings, natsConnectionOptions } from '@enforcement-link/messaging';
+import {
+  InvalidEnvironmentError,
+  NatsClientEnvironment,
+  validateEnvironment,
+} from '@enforcement-link/platform';
 import { DEFAULT_NAMESPACE, NAMESPACE_PATTERN, NAMESPACE_RULE } from '@enforcement-link/protocol';
 import { connect, NatsConnection } from 'nats';
 import { UsageError } from './command';
 
 /** The usage lines of the options every command that talks to the network takes. */
-export const NETWORK_OPTIONS_USAGE = `  --nats-url <urls>     NATS servers, with the administrators' credentials
-                        (default: NATS_URL, else nats://127.0.0.1:4222)
-  --namespace <name>    the network (default: NATS_NAMESPACE, else ${DEFAULT_NAMESPACE})`;
+export const NETWORK_OPTIONS_USAGE = `  --nats-url <urls>     NATS servers (default: NATS_URL, else nats://127.0.0.1:4222)
+  --namespace <name>    the network (default: NATS_NAMESPACE, else ${DEFAULT_NAMESPACE})
+  The administrators' identity: NATS_NKEY_SEED_FILE (the admin seed from \`nats init\`), and
+  NATS_TLS_CA_FILE, NATS_TLS_CERT_FILE, NATS_TLS_KEY_FILE as for the services.`;
 
 export interface NetworkConnection {
   connection: NatsConnection;
@@ -23,13 +30,32 @@ export async function connectToNetwork(
   if (!NAMESPACE_PATTERN.test(namespace)) {
     throw new UsageError(`--namespace ${namespace}: it must be ${NAMESPACE_RULE}`);
   }
-  const connection = await connect({
-    servers: servers.split(',').map((server) => server.trim()),
-    name: 'enforcement-link cli',
-    reconnect: false,
-    timeout: 5_000,
-  });
+  const connection = await connectAsAdmin('enforcement-link cli', servers);
   return { connection, namespace };
+}
+
+/**
+ * A connection with the administrators' identity and TLS settings from the environment, as
+ * the services read theirs: `NATS_URL` (or `servers`), `NATS_NKEY_SEED_FILE`, `NATS_TLS_*`.
+ */
+export function connectAsAdmin(name: string, servers?: string): Promise<NatsConnection> {
+  let environment: NatsClientEnvironment;
+  try {
+    environment = validateEnvironment(NatsClientEnvironment, {
+      ...process.env,
+      ...(servers ? { NATS_URL: servers } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    throw new Error(`invalid configuration\n  ${error.problems.join('\n  ')}`);
+  }
+  return connect(
+    natsConnectionOptions(natsClientSettings(environment), {
+      name,
+      reconnect: false,
+      timeout: 5_000,
+    }),
+  );
 }
 
 export function stringOption(

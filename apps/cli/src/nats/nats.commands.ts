@@ -1,23 +1,13 @@
-import {
-  natsClientSettings,
-  natsConnectionOptions,
-  provisionNetwork,
-  renderAuthorizationConfig,
-} from '@enforcement-link/messaging';
-import {
-  InvalidEnvironmentError,
-  NatsClientEnvironment,
-  validateEnvironment,
-} from '@enforcement-link/platform';
+import { provisionNetwork, renderAuthorizationConfig } from '@enforcement-link/messaging';
 import {
   DEFAULT_NAMESPACE,
   isCourtCode,
   YELLOW_RIVER_BEND_COURTS,
 } from '@enforcement-link/protocol';
-import { connect } from 'nats';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, parseOptions, UsageError } from '../command';
+import { connectAsAdmin } from '../network-options';
 import { NetworkRegistry, SERVICE_IDENTITIES } from './network-registry';
 import { NewUserKey } from './seed-file';
 
@@ -237,11 +227,7 @@ ${REGISTRY_OPTION}`,
     const { options, positional } = parseOptions(args);
     onlyPositional(positional, 0, 'no arguments');
     const registry = NetworkRegistry.load(registryPath(options));
-    const connection = await connect(
-      natsConnectionOptions(natsClientSettings(adminEnvironment()), {
-        name: 'enforcement-link nats provision',
-      }),
-    );
+    const connection = await connectAsAdmin('enforcement-link nats provision');
     try {
       const provisioned = await provisionNetwork(
         connection,
@@ -255,15 +241,6 @@ ${REGISTRY_OPTION}`,
     return 0;
   },
 };
-
-function adminEnvironment(): NatsClientEnvironment {
-  try {
-    return validateEnvironment(NatsClientEnvironment, process.env);
-  } catch (error) {
-    if (!(error instanceof InvalidEnvironmentError)) throw error;
-    throw new Error(`invalid configuration\n  ${error.problems.join('\n  ')}`);
-  }
-}
 
 /** The `nats` subcommands: the network's NATS identities, permissions and provisioning. */
 export const NATS_COMMANDS: Command[] = [

@@ -12,7 +12,7 @@ export class InvalidEnvironmentError extends Error {
 }
 
 /** Variables whose values are never printed, not even wrong ones. */
-const SECRET_VARIABLE = /SECRET|PASSWORD|SEED/;
+const SECRET_VARIABLE = /(SECRET|PASSWORD|SEED)$/;
 
 /**
  * Reads the variables a schema class declares (its validated properties) from the environment,
