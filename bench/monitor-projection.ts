@@ -97,7 +97,7 @@ async function publishEvents(namespace: string): Promise<void> {
   const connection = await connect({ servers: NATS_URL });
   try {
     const manager = await connection.jetstreamManager();
-    await manager.streams.add(monitorEventsStream(namespace));
+    await manager.streams.add(monitorEventsStream(namespace, 1));
     const js = connection.jetstream();
     let pending: Promise<unknown>[] = [];
     for (let i = 0; i < EVENTS; i++) {

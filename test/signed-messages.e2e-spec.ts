@@ -65,7 +65,7 @@ describe('signed messages', () => {
   ): Promise<void> {
     const connection = await connect({ servers: NATS_URL });
     try {
-      const bucket = await openCourtKeysBucket(connection.jetstream(), network.namespace);
+      const bucket = await openCourtKeysBucket(connection.jetstream(), network.namespace, 1);
       await changeCourtKeys(bucket, court, change);
     } finally {
       await connection.close();

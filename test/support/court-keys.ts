@@ -9,19 +9,21 @@ import { join } from 'node:path';
  * Makes `publicKey` the current key of `court` in the registry on `natsUrl`, as an
  * administrator would; nothing changes if it is already one of the court's keys. A server that
  * does not answer is left alone: a test that starts a node before its NATS registers nothing.
+ * A registry created here gets `replicas` copies, as the nodes would create it.
  */
 export async function registerCourtKey(
   natsUrl: string,
   namespace: string,
   court: string,
   publicKey: string,
+  replicas = 1,
 ): Promise<void> {
   const connection = await connect({ servers: natsUrl, reconnect: false, timeout: 2_000 }).catch(
     () => undefined,
   );
   if (!connection) return;
   try {
-    const bucket = await openCourtKeysBucket(connection.jetstream(), namespace);
+    const bucket = await openCourtKeysBucket(connection.jetstream(), namespace, replicas);
     await changeCourtKeys(bucket, court, (keys) => {
       if (keys.some((key) => key.publicKey === publicKey)) return keys;
       const now = new Date();
@@ -53,8 +55,8 @@ export class TestCourtKeys {
     return this.entryOf(court).key;
   }
 
-  register(court: string, natsUrl: string): Promise<void> {
-    return registerCourtKey(natsUrl, this.namespace, court, this.keyOf(court).publicKey);
+  register(court: string, natsUrl: string, replicas = 1): Promise<void> {
+    return registerCourtKey(natsUrl, this.namespace, court, this.keyOf(court).publicKey, replicas);
   }
 
   cleanup(): void {

@@ -63,8 +63,8 @@ export class TestNetwork {
   }
 
   /** The signing key variables of `court`'s node run as a child process, its key registered. */
-  async signingEnvironment(court: string, natsUrl = NATS_URL): Promise<Environment> {
-    await this.keys.register(court, natsUrl);
+  async signingEnvironment(court: string, natsUrl = NATS_URL, replicas = 1): Promise<Environment> {
+    await this.keys.register(court, natsUrl, replicas);
     return { SIGNING_KEY_SEED_FILE: this.keys.seedFileOf(court) };
   }
 
@@ -89,7 +89,7 @@ export class TestNetwork {
   async startCourtNode(environment: CourtNodeEnvironment): Promise<RunningApp> {
     const court = environment.COURT_ID;
     if (environment.SIGNING_KEY_SEED_FILE === this.keys.seedFileOf(court)) {
-      await this.keys.register(court, environment.NATS_URL);
+      await this.keys.register(court, environment.NATS_URL, environment.NATS_STREAM_REPLICAS);
     }
     return this.listen(createCourtNodeApp(environment));
   }

@@ -12,10 +12,16 @@ import { UsageError } from './command';
 export const NETWORK_OPTIONS_USAGE = `  --nats-url <urls>     NATS servers (default: NATS_URL, else nats://127.0.0.1:4222)
   --namespace <name>    the network (default: NATS_NAMESPACE, else ${DEFAULT_NAMESPACE})
   The administrators' identity: NATS_NKEY_SEED_FILE (the admin seed from \`nats init\`), and
-  NATS_TLS_CA_FILE, NATS_TLS_CERT_FILE, NATS_TLS_KEY_FILE as for the services.`;
+  NATS_TLS_CA_FILE, NATS_TLS_CERT_FILE, NATS_TLS_KEY_FILE as for the services; a bucket a
+  command creates gets NATS_STREAM_REPLICAS copies (default 1).`;
 
-export interface NetworkConnection {
+export interface AdminConnection {
   connection: NatsConnection;
+  /** Copies of each stream and bucket a command creates (`NATS_STREAM_REPLICAS`). */
+  streamReplicas: number;
+}
+
+export interface NetworkConnection extends AdminConnection {
   namespace: string;
 }
 
@@ -30,15 +36,15 @@ export async function connectToNetwork(
   if (!NAMESPACE_PATTERN.test(namespace)) {
     throw new UsageError(`--namespace ${namespace}: it must be ${NAMESPACE_RULE}`);
   }
-  const connection = await connectAsAdmin('enforcement-link cli', servers);
-  return { connection, namespace };
+  return { ...(await connectAsAdmin('enforcement-link cli', servers)), namespace };
 }
 
 /**
  * A connection with the administrators' identity and TLS settings from the environment, as
- * the services read theirs: `NATS_URL` (or `servers`), `NATS_NKEY_SEED_FILE`, `NATS_TLS_*`.
+ * the services read theirs: `NATS_URL` (or `servers`), `NATS_NKEY_SEED_FILE`, `NATS_TLS_*`,
+ * and `NATS_STREAM_REPLICAS`.
  */
-export function connectAsAdmin(name: string, servers?: string): Promise<NatsConnection> {
+export async function connectAsAdmin(name: string, servers?: string): Promise<AdminConnection> {
   let environment: NatsClientEnvironment;
   try {
     environment = validateEnvironment(NatsClientEnvironment, {
@@ -49,13 +55,11 @@ export function connectAsAdmin(name: string, servers?: string): Promise<NatsConn
     if (!(error instanceof InvalidEnvironmentError)) throw error;
     throw new Error(`invalid configuration\n  ${error.problems.join('\n  ')}`);
   }
-  return connect(
-    natsConnectionOptions(natsClientSettings(environment), {
-      name,
-      reconnect: false,
-      timeout: 5_000,
-    }),
+  const settings = natsClientSettings(environment);
+  const connection = await connect(
+    natsConnectionOptions(settings, { name, reconnect: false, timeout: 5_000 }),
   );
+  return { connection, streamReplicas: settings.streamReplicas };
 }
 
 export function stringOption(

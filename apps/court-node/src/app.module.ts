@@ -91,8 +91,8 @@ export class AppModule {
           inboxPrefix: courtInboxPrefix(environment.NATS_NAMESPACE, environment.COURT_ID),
           provisioning: environment.NATS_PROVISIONING,
           streams: [
-            courtMessagesStream(environment.NATS_NAMESPACE),
-            monitorEventsStream(environment.NATS_NAMESPACE),
+            courtMessagesStream(environment.NATS_NAMESPACE, environment.NATS_STREAM_REPLICAS),
+            monitorEventsStream(environment.NATS_NAMESPACE, environment.NATS_STREAM_REPLICAS),
           ],
           consumers: [
             courtConsumer(

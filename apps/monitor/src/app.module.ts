@@ -59,7 +59,9 @@ export class AppModule {
           connectionName: 'monitor',
           inboxPrefix: monitorInboxPrefix(environment.NATS_NAMESPACE),
           provisioning: environment.NATS_PROVISIONING,
-          streams: [monitorEventsStream(environment.NATS_NAMESPACE)],
+          streams: [
+            monitorEventsStream(environment.NATS_NAMESPACE, environment.NATS_STREAM_REPLICAS),
+          ],
           consumers: [],
         }),
         HealthModule.forChecks([DatabaseHealthCheck, NatsHealthCheck]),

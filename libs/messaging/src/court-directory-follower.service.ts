@@ -34,7 +34,9 @@ export class CourtDirectoryFollower extends BucketFollower {
   }
 
   protected openBucket(connection: NatsConnection): Promise<KV> {
-    return connection.jetstream().views.kv(courtDirectoryBucket(this.options.namespace));
+    return connection.jetstream().views.kv(courtDirectoryBucket(this.options.namespace), {
+      replicas: this.options.client.streamReplicas,
+    });
   }
 
   protected adopt(entry: KvEntry): void {

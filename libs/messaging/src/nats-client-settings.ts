@@ -7,6 +7,8 @@ export interface NatsClientSettings {
   servers: string;
   nkeySeedFile?: string;
   tls?: { caFile?: string; certFile?: string; keyFile?: string };
+  /** Copies of each stream and bucket this program creates, as in `NATS_STREAM_REPLICAS`. */
+  streamReplicas: number;
 }
 
 export function natsClientSettings(environment: NatsClientEnvironment): NatsClientSettings {
@@ -21,6 +23,7 @@ export function natsClientSettings(environment: NatsClientEnvironment): NatsClie
     servers: environment.NATS_URL,
     ...(environment.NATS_NKEY_SEED_FILE ? { nkeySeedFile: environment.NATS_NKEY_SEED_FILE } : {}),
     ...(tlsUrl || Object.keys(tlsFiles).length > 0 ? { tls: tlsFiles } : {}),
+    streamReplicas: environment.NATS_STREAM_REPLICAS,
   };
 }
 

@@ -122,10 +122,10 @@ ${NETWORK_OPTIONS_USAGE}`,
   async run(args) {
     const { options } = parseOptions(args, ['json']);
     const court = stringOption(options, 'court');
-    const { connection, namespace } = await connectToNetwork(options);
+    const { connection, namespace, streamReplicas } = await connectToNetwork(options);
     try {
       const registry = await readCourtKeys(
-        await openCourtKeysBucket(connection.jetstream(), namespace),
+        await openCourtKeysBucket(connection.jetstream(), namespace, streamReplicas),
       );
       const keys = court ? registry.keysOf(court) : [...registry.all];
       if (options.json) {
@@ -155,9 +155,9 @@ async function changeKeys(
   if (!isSigningPublicKey(publicKey)) {
     throw new UsageError(`--public-key must be ${SIGNING_PUBLIC_KEY_RULE}`);
   }
-  const { connection, namespace } = await connectToNetwork(options);
+  const { connection, namespace, streamReplicas } = await connectToNetwork(options);
   try {
-    const bucket: KV = await openCourtKeysBucket(connection.jetstream(), namespace);
+    const bucket: KV = await openCourtKeysBucket(connection.jetstream(), namespace, streamReplicas);
     const keys = await changeCourtKeys(bucket, court, (current) =>
       change(current, court, publicKey),
     );

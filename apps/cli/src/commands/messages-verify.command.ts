@@ -85,9 +85,11 @@ ${NETWORK_OPTIONS_USAGE}`,
 };
 
 async function currentRegistry(options: Record<string, string | true>): Promise<CourtKeyRegistry> {
-  const { connection, namespace } = await connectToNetwork(options);
+  const { connection, namespace, streamReplicas } = await connectToNetwork(options);
   try {
-    return await readCourtKeys(await openCourtKeysBucket(connection.jetstream(), namespace));
+    return await readCourtKeys(
+      await openCourtKeysBucket(connection.jetstream(), namespace, streamReplicas),
+    );
   } finally {
     await connection.close();
   }

@@ -222,17 +222,19 @@ adding a court. Connects as the admin identity:
   NATS_URL              the servers (default nats://127.0.0.1:4222)
   NATS_NKEY_SEED_FILE   the admin seed file (from \`nats init\`)
   NATS_TLS_CA_FILE, NATS_TLS_CERT_FILE, NATS_TLS_KEY_FILE   as for the services
+  NATS_STREAM_REPLICAS  copies of each stream and bucket on a cluster (default 1)
 ${REGISTRY_OPTION}`,
   async run(args) {
     const { options, positional } = parseOptions(args);
     onlyPositional(positional, 0, 'no arguments');
     const registry = NetworkRegistry.load(registryPath(options));
-    const connection = await connectAsAdmin('enforcement-link nats provision');
+    const { connection, streamReplicas } = await connectAsAdmin('enforcement-link nats provision');
     try {
       const provisioned = await provisionNetwork(
         connection,
         registry.namespace,
         registry.courts.map((court) => court.code),
+        streamReplicas,
       );
       for (const line of provisioned) console.log(`ready: ${line}`);
     } finally {

@@ -155,6 +155,7 @@ export class DocumentStore {
         .jetstream()
         .views.os(documentsBucket(this.environment.NATS_NAMESPACE), {
           ...DOCUMENTS_BUCKET_OPTIONS,
+          replicas: this.environment.NATS_STREAM_REPLICAS,
         });
       this.opened = { connection, store };
       store.catch(() => (this.opened = undefined));

@@ -44,7 +44,11 @@ export class CourtKeyRegistryFollower extends BucketFollower {
   }
 
   protected openBucket(connection: NatsConnection): Promise<KV> {
-    return openCourtKeysBucket(connection.jetstream(), this.options.namespace);
+    return openCourtKeysBucket(
+      connection.jetstream(),
+      this.options.namespace,
+      this.options.client.streamReplicas,
+    );
   }
 
   protected adopt(entry: KvEntry): void {

@@ -5,9 +5,13 @@ import { JetStreamClient, KV } from 'nats';
 const HISTORY = 16;
 const MAX_ATTEMPTS = 5;
 
-/** The network's court key registry bucket, created on first use. */
-export function openCourtKeysBucket(jetStream: JetStreamClient, namespace: string): Promise<KV> {
-  return jetStream.views.kv(courtKeysBucket(namespace), { history: HISTORY });
+/** The network's court key registry bucket, created on first use with `replicas` copies. */
+export function openCourtKeysBucket(
+  jetStream: JetStreamClient,
+  namespace: string,
+  replicas: number,
+): Promise<KV> {
+  return jetStream.views.kv(courtKeysBucket(namespace), { history: HISTORY, replicas });
 }
 
 /** Every court's keys as the bucket holds them now. */

@@ -23,9 +23,9 @@ export const DEFAULT_INBOX_CONCURRENCY = 8;
  * The stream every court-to-court message is stored in. Work-queue retention keeps a message
  * until the receiving court acknowledges it, however long that court is offline. When the
  * stream is full the publisher is refused (discard new) rather than an older message being
- * dropped: the sender's outbox keeps the message and tries again.
+ * dropped: the sender's outbox keeps the message and tries again. `replicas` copies on a cluster.
  */
-export function courtMessagesStream(namespace: string): StreamDefinition {
+export function courtMessagesStream(namespace: string, replicas: number): StreamDefinition {
   return {
     name: courtMessagesStreamName(namespace),
     description: 'Messages between courts, kept until the receiving court acknowledges them',
@@ -34,7 +34,7 @@ export function courtMessagesStream(namespace: string): StreamDefinition {
     storage: StorageType.File,
     discard: DiscardPolicy.New,
     duplicate_window: nanos(2 * 60 * 1000),
-    num_replicas: 1,
+    num_replicas: replicas,
   };
 }
 

@@ -7,9 +7,9 @@ const KEEP_EVENTS_MS = 400 * 24 * 60 * 60 * 1000;
 /**
  * The stream of events for the command centres' monitor. Unlike court messages they are not
  * consumed away: they are kept for a little over a year, enough for yearly figures, and the
- * oldest make room when the stream is full.
+ * oldest make room when the stream is full. `replicas` copies on a cluster.
  */
-export function monitorEventsStream(namespace: string): StreamDefinition {
+export function monitorEventsStream(namespace: string, replicas: number): StreamDefinition {
   return {
     name: monitorEventsStreamName(namespace),
     description: 'Events for the enforcement command centres, kept for a year',
@@ -19,6 +19,6 @@ export function monitorEventsStream(namespace: string): StreamDefinition {
     discard: DiscardPolicy.Old,
     max_age: nanos(KEEP_EVENTS_MS),
     duplicate_window: nanos(2 * 60 * 1000),
-    num_replicas: 1,
+    num_replicas: replicas,
   };
 }

@@ -1,7 +1,10 @@
 import { OptionalField } from '@enforcement-link/protocol';
-import { ValidateBy, ValidationArguments } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
 import { IsNkeyUserSeedFile, IsPemCertificateFile, IsPemPrivateKeyFile } from './file-rules';
 import { IsServerUrlList } from './url-rules';
+
+const REPLICAS_RULE = 'a whole number of servers from 1 to 5 (1 for a single server)';
 
 /** A variable that makes sense only together with `other`: a client certificate and its key. */
 function SetTogetherWith(other: string): PropertyDecorator {
@@ -43,4 +46,15 @@ export class NatsClientEnvironment {
   @IsPemPrivateKeyFile()
   @SetTogetherWith('NATS_TLS_CERT_FILE')
   NATS_TLS_KEY_FILE?: string;
+
+  /**
+   * How many servers of a NATS cluster keep a copy of each stream and bucket this program
+   * creates: 3 on a three-server cluster, so that one server may fail. Streams that already
+   * exist keep theirs (docs/OPERATIONS.md, "Scaling out").
+   */
+  @Type(() => Number)
+  @IsInt({ message: REPLICAS_RULE })
+  @Min(1, { message: REPLICAS_RULE })
+  @Max(5, { message: REPLICAS_RULE })
+  NATS_STREAM_REPLICAS = 1;
 }
