@@ -74,3 +74,8 @@ export async function openLoop(
   await Promise.all(pending);
   return { completed: latenciesMs.length, seconds: (Date.now() - started) / 1000, latenciesMs };
 }
+
+/** Throughput and latency in a few words, for the progress lines and the results table. */
+export function describe(summary: Summary): string {
+  return `${summary.throughput.toFixed(0)} req/s, p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms`;
+}

@@ -13,6 +13,7 @@ import { BackgroundService } from '../test/support/service-process';
 import { sessionAs, TestSession } from '../test/support/sessions';
 import { NATS_URL, TestNetwork, waitUntilReady } from '../test/support/test-network';
 import { summarise, Summary } from './measure';
+import { PeakMemory, stopReadingPeakMemory } from './peak-memory';
 
 const EVENTS = Number(process.env.BENCH_MONITOR_EVENTS ?? 50_000);
 const PROJECTED_REQUESTS = Number(process.env.BENCH_MONITOR_REQUESTS ?? 1_000_000);
@@ -27,6 +28,7 @@ export interface MonitorResults {
   requests: number;
   rounds: number;
   queries: Summary[];
+  peakMemory: PeakMemory;
 }
 
 /** The monitor's tables as the dashboard reads them. */
@@ -58,6 +60,8 @@ export async function measureMonitor(network: TestNetwork): Promise<MonitorResul
     PORT: String(port),
   });
   const url = `http://127.0.0.1:${port}`;
+  let measured: Omit<MonitorResults, 'peakMemory'>;
+  let peakMemory: PeakMemory;
   try {
     const started = Date.now();
     await waitUntilReady(url, 60_000);
@@ -79,7 +83,7 @@ export async function measureMonitor(network: TestNetwork): Promise<MonitorResul
       }
       queries.push(summarise(path, { completed: QUERY_ROUNDS, seconds: NaN, latenciesMs }));
     }
-    return {
+    measured = {
       events: EVENTS,
       ingestSeconds,
       eventsPerSecond: EVENTS / ingestSeconds,
@@ -88,8 +92,9 @@ export async function measureMonitor(network: TestNetwork): Promise<MonitorResul
       queries,
     };
   } finally {
-    await monitor.kill('SIGTERM');
+    peakMemory = await stopReadingPeakMemory('monitor', monitor);
   }
+  return { ...measured, peakMemory };
 }
 
 /** Five snapshots per request, from both courts, as a delegation is sent, signed in and worked. */

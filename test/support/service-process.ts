@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Environment } from '@enforcement-link/platform';
@@ -70,6 +70,7 @@ function runToEnd(
 /** A built service running in the background, which a test can kill like a crash would. */
 export class BackgroundService {
   private readonly exited: Promise<number | null>;
+  private readonly child: ChildProcess;
   private output = '';
 
   constructor(app: 'court-node' | 'monitor', environment: Environment) {
@@ -79,6 +80,7 @@ export class BackgroundService {
       env: { PATH: process.env.PATH, ...environment },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    this.child = child;
     child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.exited = new Promise((resolve) => child.once('exit', resolve));
@@ -90,6 +92,11 @@ export class BackgroundService {
 
   /** Stops the process, without warning unless a gentler signal is given. */
   readonly kill: (signal?: NodeJS.Signals) => Promise<void>;
+
+  /** The child's process id (undefined only if it could not be started). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
 
   /** What it printed so far, for a failing test's message. */
   get log(): string {
