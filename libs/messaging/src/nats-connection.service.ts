@@ -15,6 +15,8 @@ import { settleWithin } from './settle-within';
 export const SHUTDOWN_WAIT_MS = 5_000;
 
 const FIRST_CONNECT_BACKOFF_MS = { initial: 250, max: 10_000 };
+/** A cluster electing its leaders, or without quorum, answers stream requests late or not at all. */
+const PROVISION_RETRY_MS = 2_000;
 
 /** What to do about a missing stream or consumer when the service may not create it. */
 export const ADMIN_PROVISIONS =
@@ -24,7 +26,8 @@ export const ADMIN_PROVISIONS =
  * The service's one connection to NATS. Starting never waits for NATS: a court must keep
  * taking requests over HTTP while NATS is down, and its outbox delivers them later. Until the
  * first connection succeeds it retries with backoff; after that the client reconnects by itself,
- * and streams are provisioned again after every reconnect in case the server lost them. Where
+ * and streams are provisioned again after every reconnect in case the server lost them, and
+ * until provisioning succeeds (a cluster may not take stream requests while it elects). Where
  * an administrator provisions them instead (NATS_PROVISIONING=admin), it only looks for them and
  * says what is missing; readiness reports it too.
  */
@@ -37,6 +40,7 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   private disconnected = false;
   private stopping = false;
   private retryTimer?: NodeJS.Timeout;
+  private provisionTimer?: NodeJS.Timeout;
 
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
@@ -47,6 +51,7 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.provisionTimer);
     const connection = this.connection;
     if (!connection || connection.isClosed()) return;
     if (!(await settleWithin(connection.drain(), SHUTDOWN_WAIT_MS))) {
@@ -140,6 +145,7 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
 
   private async provision(): Promise<void> {
     if (this.stopping) return;
+    clearTimeout(this.provisionTimer);
     try {
       if (this.options.provisioning === 'admin') {
         const missing = await this.missingResource();
@@ -151,7 +157,8 @@ export class NatsConnectionService implements OnApplicationBootstrap, OnApplicat
       await provisionConsumers(manager, this.options.consumers);
     } catch (error) {
       this.lastError = `cannot provision JetStream streams and consumers: ${describe(error)}`;
-      this.logger.error(this.lastError);
+      this.logger.error(`${this.lastError}; trying again in ${PROVISION_RETRY_MS} ms`);
+      this.provisionTimer = setTimeout(() => void this.provision(), PROVISION_RETRY_MS);
     }
   }
 }
