@@ -1,5 +1,5 @@
 /**
- * One jest run for the whole monorepo, in two projects:
+ * One jest run for the whole monorepo, in two projects, and a third on request:
  * - unit: `*.spec.ts` beside the code, no I/O;
  * - e2e: `test/**\/*.e2e-spec.ts`, real apps against real NATS and PostgreSQL.
  * TypeScript is compiled by SWC with the decorator metadata NestJS and class-validator need.
@@ -48,5 +48,15 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/sweep-stale-test-data.ts',
       slowTestThreshold: 20,
     },
+    // The fault suite runs for many minutes: only `npm run test:faults` asks for it.
+    ...(process.env.TEST_FAULTS
+      ? [
+          {
+            ...shared,
+            displayName: 'faults',
+            testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+          },
+        ]
+      : []),
   ],
 };

@@ -18,9 +18,11 @@ export async function registerCourtKey(
   publicKey: string,
   replicas = 1,
 ): Promise<void> {
-  const connection = await connect({ servers: natsUrl, reconnect: false, timeout: 2_000 }).catch(
-    () => undefined,
-  );
+  const connection = await connect({
+    servers: natsUrl.split(','),
+    reconnect: false,
+    timeout: 2_000,
+  }).catch(() => undefined);
   if (!connection) return;
   try {
     const bucket = await openCourtKeysBucket(connection.jetstream(), namespace, replicas);

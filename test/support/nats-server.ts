@@ -75,12 +75,12 @@ export class NatsServerProcess {
   }
 }
 
-function natsServerBinary(): string {
+export function natsServerBinary(): string {
   const candidates = [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/bin/nats-server'];
   return candidates.find((path) => path && existsSync(path)) ?? 'nats-server';
 }
 
-function acceptsConnections(port: number): Promise<true | undefined> {
+export function acceptsConnections(port: number): Promise<true | undefined> {
   return new Promise((resolve) => {
     const socket = connectTcp(port, '127.0.0.1');
     socket.once('connect', () => {

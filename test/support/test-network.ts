@@ -35,19 +35,29 @@ export class TestNetwork {
   /** Signs every service's session tokens in this network. */
   readonly tokenSecret = randomBytes(32).toString('base64');
 
-  private constructor(readonly namespace: string) {
+  private constructor(
+    readonly namespace: string,
+    /** Comma-separated, as `NATS_URL` takes them: several for a cluster. */
+    readonly natsUrl: string,
+    private readonly databaseServerUrl: string,
+  ) {
     this.keys = new TestCourtKeys(namespace);
   }
 
-  static create(): TestNetwork {
-    return new TestNetwork(`t${Date.now().toString(36)}${randomBytes(4).toString('hex')}`);
+  /** A network on the test command's services, or on servers a test started itself. */
+  static create({
+    natsUrl = NATS_URL,
+    databaseServerUrl = DATABASE_SERVER_URL,
+  }: { natsUrl?: string; databaseServerUrl?: string } = {}): TestNetwork {
+    const namespace = `t${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+    return new TestNetwork(namespace, natsUrl, databaseServerUrl);
   }
 
   /** A database URL on the test server, unique to this run; the database is dropped on cleanup. */
   databaseUrl(name: string): string {
     const database = `${this.namespace}_${name.replace(/-/g, '_')}`;
     this.databases.add(database);
-    const url = new URL(DATABASE_SERVER_URL);
+    const url = new URL(this.databaseServerUrl);
     url.pathname = `/${database}`;
     return url.toString();
   }
@@ -63,7 +73,11 @@ export class TestNetwork {
   }
 
   /** The signing key variables of `court`'s node run as a child process, its key registered. */
-  async signingEnvironment(court: string, natsUrl = NATS_URL, replicas = 1): Promise<Environment> {
+  async signingEnvironment(
+    court: string,
+    natsUrl = this.natsUrl,
+    replicas = 1,
+  ): Promise<Environment> {
     await this.keys.register(court, natsUrl, replicas);
     return { SIGNING_KEY_SEED_FILE: this.keys.seedFileOf(court) };
   }
@@ -79,7 +93,7 @@ export class TestNetwork {
   /** Variables for a service run as a child process, the way an operator would start it. */
   sharedEnvironment(): Environment {
     return {
-      NATS_URL,
+      NATS_URL: this.natsUrl,
       NATS_NAMESPACE: this.namespace,
       AUTH_TOKEN_SECRET: this.tokenSecret,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -112,7 +126,7 @@ export class TestNetwork {
   }
 
   async withJetStreamManager<T>(use: (manager: JetStreamManager) => Promise<T>): Promise<T> {
-    const connection: NatsConnection = await connect({ servers: NATS_URL });
+    const connection: NatsConnection = await connect({ servers: this.natsUrl.split(',') });
     try {
       return await use(await connection.jetstreamManager());
     } finally {
@@ -149,7 +163,7 @@ export class TestNetwork {
   private async dropDatabases(): Promise<void> {
     for (const database of this.databases) {
       await this.query(
-        DATABASE_SERVER_URL,
+        this.databaseServerUrl,
         `DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`,
       );
     }
