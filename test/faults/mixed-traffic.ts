@@ -105,11 +105,8 @@ export class MixedTraffic {
    */
   async probe(from: string, to: string): Promise<void> {
     const request = this.track([from, to], 'asset-search');
-    while (!request.id) {
-      request.id = await this.create(request);
-      if (!request.id) await sleep(RETRY_DELAY_MS);
-    }
-    this.byId.set(request.id, request);
+    await this.createPersistently(request);
+    if (!request.id) return;
     const path = `/api/asset-searches/${request.id}`;
     for (;;) {
       const seen = await this.call(() => this.courts[from].call<RequestResource>('GET', path));
@@ -159,13 +156,17 @@ export class MixedTraffic {
     while (this.running && this.nextToCreate < this.planned) {
       const index = this.nextToCreate++;
       await this.paced?.(index);
-      const request = this.requests[index];
-      while (this.running && !request.id) {
-        request.id = await this.create(request);
-        if (!request.id) await sleep(RETRY_DELAY_MS);
-      }
-      if (request.id) this.byId.set(request.id, request);
+      await this.createPersistently(this.requests[index]);
     }
+  }
+
+  /** Creates `request`, trying again until the network takes it or the traffic stops. */
+  private async createPersistently(request: TrackedRequest): Promise<void> {
+    while (this.running && !request.id) {
+      request.id = await this.create(request);
+      if (!request.id) await sleep(RETRY_DELAY_MS);
+    }
+    if (request.id) this.byId.set(request.id, request);
   }
 
   private async create(request: TrackedRequest): Promise<string | undefined> {
