@@ -50,6 +50,9 @@ export class MixedTraffic {
   readonly requests: TrackedRequest[] = [];
   private readonly byId = new Map<string, TrackedRequest>();
   private running = true;
+  /** Cleared to stop sending new requests while the people still answer. */
+  private creating = true;
+  private readonly creators: Promise<void>[] = [];
   private readonly loops: Promise<void>[] = [];
   private nextToCreate = 0;
   private readonly planned: number;
@@ -85,7 +88,7 @@ export class MixedTraffic {
       perSecond > 0
         ? (index) => sleep(startedAt + (1000 * index) / perSecond - Date.now())
         : undefined;
-    for (let i = 0; i < clerks; i++) this.loops.push(this.guarded(this.createUntilDone()));
+    for (let i = 0; i < clerks; i++) this.creators.push(this.guarded(this.createUntilDone()));
     if (answering) this.startAnswering();
   }
 
@@ -139,8 +142,16 @@ export class MixedTraffic {
     }
   }
 
+  /** Stops sending new requests; the people go on answering until `stop`. */
+  async stopCreating(): Promise<void> {
+    this.creating = false;
+    await Promise.all(this.creators);
+    this.assertWorking();
+  }
+
   async stop(): Promise<void> {
     this.running = false;
+    await this.stopCreating();
     await Promise.all(this.loops);
     this.assertWorking();
   }
@@ -153,7 +164,7 @@ export class MixedTraffic {
   }
 
   private async createUntilDone(): Promise<void> {
-    while (this.running && this.nextToCreate < this.planned) {
+    while (this.running && this.creating && this.nextToCreate < this.planned) {
       const index = this.nextToCreate++;
       await this.paced?.(index);
       await this.createPersistently(this.requests[index]);
