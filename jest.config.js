@@ -49,7 +49,7 @@ module.exports = {
       slowTestThreshold: 20,
     },
     // The fault suite runs for many minutes: only `npm run test:faults` asks for it.
-    ...(require('node:process').env.TEST_FAULTS
+    ...(process.env.TEST_FAULTS
       ? [
           {
             ...shared,
