@@ -4,7 +4,6 @@ import {
   RequestState,
 } from '@enforcement-link/protocol';
 import { Environment } from '@enforcement-link/platform';
-import { connect } from 'nats';
 import { CourtApi } from '../support/court-api';
 import { freePort } from '../support/free-port';
 import { NatsClusterProcess } from '../support/nats-cluster';
@@ -222,22 +221,21 @@ export class FaultNetwork {
     await this.postgres.destroy();
   }
 
+  /** Messages JetStream holds for `court`: not delivered yet, or delivered and not acknowledged. */
+  messagesWaitingFor(court: string): Promise<number> {
+    return this.network.withJetStreamManager(async (manager) => {
+      const info = await manager.consumers.info(
+        courtMessagesStreamName(this.network.namespace),
+        courtConsumerName(court),
+      );
+      return info.num_pending + info.num_ack_pending;
+    });
+  }
+
   private async unacknowledged(): Promise<number> {
-    const connection = await connect({ servers: this.nats.url.split(',') });
-    try {
-      const manager = await connection.jetstreamManager();
-      let waiting = 0;
-      for (const court of FAULT_COURTS) {
-        const info = await manager.consumers.info(
-          courtMessagesStreamName(this.network.namespace),
-          courtConsumerName(court),
-        );
-        waiting += info.num_pending + info.num_ack_pending;
-      }
-      return waiting;
-    } finally {
-      await connection.close();
-    }
+    let waiting = 0;
+    for (const court of FAULT_COURTS) waiting += await this.messagesWaitingFor(court);
+    return waiting;
   }
 
   private node(court: string): NodeProcess {

@@ -1,5 +1,3 @@
-import { courtConsumerName, courtMessagesStreamName } from '@enforcement-link/protocol';
-import { connect } from 'nats';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NatsClusterProcess } from '../support/nats-cluster';
@@ -119,7 +117,7 @@ describe('faults under load', () => {
       await traffic.whenCreated(BACKLOG);
       await waitFor(
         `${BACKLOG} messages to wait for Yulin`,
-        async () => ((await waitingFor(network, 'yulin')) >= BACKLOG ? true : undefined),
+        async () => ((await network.messagesWaitingFor('yulin')) >= BACKLOG ? true : undefined),
         120_000,
       );
       const returnedAt = Date.now();
@@ -127,7 +125,7 @@ describe('faults under load', () => {
       const drainStartedAt = Date.now();
       await waitFor(
         'Yulin to drain its backlog',
-        async () => ((await waitingFor(network, 'yulin')) === 0 ? true : undefined),
+        async () => ((await network.messagesWaitingFor('yulin')) === 0 ? true : undefined),
         SETTLE_TIMEOUT_MS,
       );
       const drainSeconds = (Date.now() - drainStartedAt) / 1000;
@@ -169,19 +167,6 @@ function expectEverythingFinalOnce(verification: Verification): void {
     deadLetters: 0,
     rejected: 0,
   });
-}
-
-/** Messages JetStream holds for `court`: not delivered yet, or delivered and not acknowledged. */
-async function waitingFor(network: FaultNetwork, court: string): Promise<number> {
-  const connection = await connect({ servers: network.nats.url.split(',') });
-  try {
-    const info = await (
-      await connection.jetstreamManager()
-    ).consumers.info(courtMessagesStreamName(network.network.namespace), courtConsumerName(court));
-    return info.num_pending + info.num_ack_pending;
-  } finally {
-    await connection.close();
-  }
 }
 
 function report(results: Row[]): void {
