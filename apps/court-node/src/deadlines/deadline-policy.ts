@@ -19,8 +19,11 @@ export class TimeLimit implements TimeLimitRule {
   @Max(3650, { message: AMOUNT_RULE })
   amount: number;
 
-  /** `days` and `months` are calendar time; `working-days` skip weekends and holidays. */
-  @IsOneOf(['days', 'working-days', 'months'])
+  /**
+   * `days` and `months` are calendar time; `working-days` skip weekends and holidays; `minutes`
+   * are plain time, for training and demonstration networks.
+   */
+  @IsOneOf(['days', 'working-days', 'months', 'minutes'])
   unit: TimeLimitRule['unit'];
 }
 

@@ -59,4 +59,12 @@ describe('WorkingCalendar', () => {
   ] as const)('counts %s back from a date', (_what, amount, unit, date, expected) => {
     expect(calendar.dayBefore(date, { amount, unit })).toBe(expected);
   });
+
+  it('counts minutes in plain time, holidays and the end of the day left aside', () => {
+    const start = at('2026-10-01T23:55:00+08:00');
+    expect(calendar.dueAt(start, { amount: 10, unit: 'minutes' })).toEqual(
+      at('2026-10-02T00:05:00+08:00'),
+    );
+    expect(calendar.dayBefore('2026-10-02', { amount: 10, unit: 'minutes' })).toBe('2026-10-02');
+  });
 });

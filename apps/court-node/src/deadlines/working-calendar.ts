@@ -10,7 +10,11 @@ import {
 /** How a time limit is counted. */
 export interface TimeLimitRule {
   amount: number;
-  unit: 'days' | 'working-days' | 'months';
+  /**
+   * `minutes` run in plain time, with no calendar: for training and demonstration networks,
+   * where a limit must run out while someone watches.
+   */
+  unit: 'days' | 'working-days' | 'months' | 'minutes';
 }
 
 export interface CalendarSettings {
@@ -42,6 +46,7 @@ export class WorkingCalendar {
 
   /** The day that lies `rule` before `date`, e.g. to warn ahead of an expiry. */
   dayBefore(date: CalendarDate, rule: TimeLimitRule): CalendarDate {
+    if (rule.unit === 'minutes') return date;
     if (rule.unit === 'months') return addMonths(date, -rule.amount);
     let day = date;
     for (let counted = 0; counted < rule.amount;) {
@@ -53,6 +58,7 @@ export class WorkingCalendar {
 
   /** When a period of `rule` that starts at `start` ends. */
   dueAt(start: Date, rule: TimeLimitRule): Date {
+    if (rule.unit === 'minutes') return new Date(start.getTime() + rule.amount * 60_000);
     let day = chinaDate(start);
     if (rule.unit === 'months') {
       day = addMonths(day, rule.amount);
