@@ -1,7 +1,7 @@
 import { MatterType, RequestKind, RequestState } from '@enforcement-link/protocol';
 import { Inject, Injectable } from '@nestjs/common';
 import { DeadlinePolicy, timeLimitFor } from './deadline-policy';
-import { CalendarDate, chinaDate, startOfChinaDay } from './china-dates';
+import { CalendarDate, startOfChinaDay } from './china-dates';
 import { WorkingCalendar } from './working-calendar';
 
 export const DEADLINE_POLICY = Symbol('DeadlinePolicy');
@@ -17,7 +17,7 @@ export class DeadlinesService {
 
   /** When to alert the requesting court about a freeze or seal that lapses on `expiresOn`. */
   expiryAlertAt(expiresOn: CalendarDate): Date {
-    return startOfChinaDay(this.calendar.dayBefore(expiresOn, this.policy.expiryAlert));
+    return this.calendar.startBefore(startOfChinaDay(expiresOn), this.policy.expiryAlert);
   }
 
   /** Whether escalations go to the superior court itself as well. */
@@ -32,7 +32,7 @@ export class DeadlinesService {
 
   /** Requests sent before this instant have run past the whole-case limit at `now`. */
   wholeCaseCutoff(now: Date): Date {
-    return startOfChinaDay(this.calendar.dayBefore(chinaDate(now), this.policy.wholeCase));
+    return this.calendar.startBefore(now, this.policy.wholeCase);
   }
 
   /** When the step a request entered at `since` is due; null when nothing is due. */

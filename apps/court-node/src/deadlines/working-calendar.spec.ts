@@ -60,11 +60,19 @@ describe('WorkingCalendar', () => {
     expect(calendar.dayBefore(date, { amount, unit })).toBe(expected);
   });
 
+  it('finds the start of a period in days at the start of its first day, China time', () => {
+    expect(
+      calendar.startBefore(at('2026-03-16T10:00:00+08:00'), { amount: 5, unit: 'working-days' }),
+    ).toEqual(at('2026-03-09T00:00:00+08:00'));
+  });
+
   it('counts minutes in plain time, holidays and the end of the day left aside', () => {
     const start = at('2026-10-01T23:55:00+08:00');
     expect(calendar.dueAt(start, { amount: 10, unit: 'minutes' })).toEqual(
       at('2026-10-02T00:05:00+08:00'),
     );
-    expect(calendar.dayBefore('2026-10-02', { amount: 10, unit: 'minutes' })).toBe('2026-10-02');
+    expect(calendar.startBefore(start, { amount: 10, unit: 'minutes' })).toEqual(
+      at('2026-10-01T23:45:00+08:00'),
+    );
   });
 });

@@ -5,6 +5,7 @@ import {
   endOfChinaDay,
   isWeekday,
   nextDate,
+  startOfChinaDay,
 } from './china-dates';
 
 /** How a time limit is counted. */
@@ -54,6 +55,15 @@ export class WorkingCalendar {
       if (rule.unit === 'days' || this.isWorkingDay(day)) counted++;
     }
     return day;
+  }
+
+  /**
+   * When a period of `rule` that ends at `end` started: for calendar units the start of that
+   * day, China time, e.g. the moment an alert ahead of an expiry is due.
+   */
+  startBefore(end: Date, rule: TimeLimitRule): Date {
+    if (rule.unit === 'minutes') return new Date(end.getTime() - rule.amount * 60_000);
+    return startOfChinaDay(this.dayBefore(chinaDate(end), rule));
   }
 
   /** When a period of `rule` that starts at `start` ends. */
