@@ -24,8 +24,8 @@ const transform = {
 };
 
 const moduleNameMapper = {
-  '^@enforcement-link/(protocol|platform|messaging)$': '<rootDir>/libs/$1/src',
-  '^@enforcement-link/(protocol|platform|messaging)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@enforcement-link/(protocol|platform|messaging|client)$': '<rootDir>/libs/$1/src',
+  '^@enforcement-link/(protocol|platform|messaging|client)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 
 const shared = {
