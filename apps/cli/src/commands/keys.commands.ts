@@ -57,13 +57,19 @@ Registers the court's first key (or a new key after its keys were revoked) in th
 court key registry. Nothing changes if it is the court's current key already. A court that
 has a current key changes it with "keys rotate".
 ${NETWORK_OPTIONS_USAGE}`,
-  run: (args) =>
-    changeKeys(args, (keys, court, publicKey) =>
-      keys.some((key) => key.publicKey === publicKey && !key.retiredAt && !key.revokedAt)
-        ? keys
-        : withKeyRegistered(keys, court, publicKey, new Date()),
-    ),
+  run: (args) => changeKeys(args, withFirstKey),
 };
+
+/** The court's keys with `publicKey` registered, unless it is the court's current key already. */
+export function withFirstKey(
+  keys: CourtKeyRecord[],
+  court: string,
+  publicKey: string,
+): CourtKeyRecord[] {
+  return keys.some((key) => key.publicKey === publicKey && !key.retiredAt && !key.revokedAt)
+    ? keys
+    : withKeyRegistered(keys, court, publicKey, new Date());
+}
 
 const rotate: Command = {
   name: 'keys rotate',

@@ -14,7 +14,7 @@ import { NewUserKey } from './seed-file';
 const DEFAULT_REGISTRY = 'network.json';
 const REGISTRY_OPTION = `  --registry <file>   the network's registry of NATS identities (default ${DEFAULT_REGISTRY})`;
 
-function registryPath(options: Record<string, string | true>): string {
+export function registryPath(options: Record<string, string | true>): string {
   return optional(options, 'registry') ?? DEFAULT_REGISTRY;
 }
 
@@ -79,34 +79,52 @@ ${REGISTRY_OPTION}`,
     const { options, positional } = parseOptions(args);
     const [code] = onlyPositional(positional, 1, 'one court code');
     if (!isCourtCode(code)) throw new UsageError(`${positional[0]} is not a court code`);
-    const seedFile = required(options, 'seed-file');
-    const path = registryPath(options);
-    const registry = NetworkRegistry.load(path);
-    if (registry.keysOf(code)) {
-      throw new UsageError(`${code} is registered already; \`nats add-key\` gives it another key`);
-    }
-    const known = YELLOW_RIVER_BEND_COURTS.find((court) => court.code === code);
-    const name = {
-      zh: optional(options, 'name-zh') ?? known?.name.zh,
-      en: optional(options, 'name-en') ?? known?.name.en,
-    };
-    const province = optional(options, 'province') ?? known?.province;
-    const court = {
+    const publicKey = addCourtIdentity(
+      registryPath(options),
       code,
-      ...(name.zh && name.en ? { name } : {}),
-      ...(province ? { province } : {}),
-    };
-    const key = new NewUserKey();
-    const updated = NetworkRegistry.from({
-      ...registry,
-      courts: [...registry.courts, { ...court, natsPublicKeys: [key.publicKey] }],
-    });
-    key.writeSeed(seedFile);
-    updated.save(path);
-    console.log(`${code} registered with key ${key.publicKey}; its seed is in ${seedFile}`);
+      required(options, 'seed-file'),
+      {
+        nameZh: optional(options, 'name-zh'),
+        nameEn: optional(options, 'name-en'),
+        province: optional(options, 'province'),
+      },
+    );
+    console.log(`${code} registered with key ${publicKey}; its seed is in ${options['seed-file']}`);
     return Promise.resolve(0);
   },
 };
+
+/**
+ * Adds a court to the registry of NATS identities with a new user key, whose seed goes to
+ * `seedFile`; names and province default to the built-in directory's. Returns the public key.
+ */
+export function addCourtIdentity(
+  path: string,
+  code: string,
+  seedFile: string,
+  given: { nameZh?: string; nameEn?: string; province?: string } = {},
+): string {
+  const registry = NetworkRegistry.load(path);
+  if (registry.keysOf(code)) {
+    throw new UsageError(`${code} is registered already; \`nats add-key\` gives it another key`);
+  }
+  const known = YELLOW_RIVER_BEND_COURTS.find((court) => court.code === code);
+  const name = { zh: given.nameZh ?? known?.name.zh, en: given.nameEn ?? known?.name.en };
+  const province = given.province ?? known?.province;
+  const court = {
+    code,
+    ...(name.zh && name.en ? { name } : {}),
+    ...(province ? { province } : {}),
+  };
+  const key = new NewUserKey();
+  const updated = NetworkRegistry.from({
+    ...registry,
+    courts: [...registry.courts, { ...court, natsPublicKeys: [key.publicKey] }],
+  });
+  key.writeSeed(seedFile);
+  updated.save(path);
+  return key.publicKey;
+}
 
 const removeCourt: Command = {
   name: 'nats remove-court',
