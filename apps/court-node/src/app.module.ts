@@ -1,3 +1,4 @@
+import { Logger } from 'pino';
 import {
   courtConsumer,
   courtMessagesStream,
@@ -52,16 +53,13 @@ import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(environment: CourtNodeEnvironment): DynamicModule {
+  static forRoot(environment: CourtNodeEnvironment, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       // Its configuration is read by every feature module.
       global: true,
       imports: [
-        LoggingModule.forRoot(environment.LOG_LEVEL, {
-          service: 'court-node',
-          court: environment.COURT_ID,
-        }),
+        LoggingModule.forRoot(logger),
         DatabaseModule.forRoot({
           url: environment.DATABASE_URL,
           tls: databaseTls(environment.DATABASE_SSL_MODE, environment.DATABASE_SSL_CA_FILE),

@@ -1,3 +1,4 @@
+import { Logger } from 'pino';
 import {
   MessagingModule,
   monitorEventsStream,
@@ -33,13 +34,13 @@ export const MONITOR_OWNER = 'monitor';
 
 @Module({})
 export class AppModule {
-  static forRoot(environment: MonitorEnvironment): DynamicModule {
+  static forRoot(environment: MonitorEnvironment, logger: Logger): DynamicModule {
     return {
       module: AppModule,
       // Its configuration is read by every feature module.
       global: true,
       imports: [
-        LoggingModule.forRoot(environment.LOG_LEVEL, { service: 'monitor' }),
+        LoggingModule.forRoot(logger),
         DatabaseModule.forRoot({
           url: environment.DATABASE_URL,
           tls: databaseTls(environment.DATABASE_SSL_MODE, environment.DATABASE_SSL_CA_FILE),

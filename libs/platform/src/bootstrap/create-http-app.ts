@@ -48,10 +48,10 @@ function badBody(message: string): Error {
 export const OPENAPI_JSON_PATH = 'api/docs-json';
 
 /**
- * Builds a service's HTTP application with what every service shares: JSON logs, graceful
- * shutdown on SIGTERM and SIGINT, input validation that answers 400 naming each field and the
- * rule it broke, and its OpenAPI document at `/api/docs` (JSON at
- * `/api/docs-json`). The caller decides where it listens.
+ * Builds a service's HTTP application with what every service shares: JSON logs, input
+ * validation that answers 400 naming each field and the rule it broke, and its OpenAPI document
+ * at `/api/docs` (JSON at `/api/docs-json`). The caller decides where it listens, and when it
+ * closes (see runService).
  */
 export async function createHttpApp(definition: HttpAppDefinition): Promise<INestApplication> {
   // abortOnError off: a failed start rejects here, so the caller reports it and exits non-zero
@@ -64,7 +64,6 @@ export async function createHttpApp(definition: HttpAppDefinition): Promise<INes
   });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: refuseHostileJson });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.useGlobalPipes(validationPipe());
 
   const document = withValidationSchemas(

@@ -5,7 +5,8 @@ import { loadEnvironmentOrExit } from '../config/validate-environment';
 
 /**
  * A service's entry point: validate the environment (exit 1 naming each bad variable), build
- * the app, listen. A start that fails later (database owned by another service, a failing
+ * the app, listen, and close it gracefully on SIGTERM and SIGINT. The process owns its signals:
+ * a host running several apps in one process (tests, the demo) closes them itself. A start that fails later (database owned by another service, a failing
  * migration) also ends with exit code 1 and the reason on stderr.
  */
 export function runService<E extends ServiceEnvironment>(
@@ -14,7 +15,9 @@ export function runService<E extends ServiceEnvironment>(
 ): void {
   const environment = loadEnvironmentOrExit(schema);
   createApp(environment)
-    .then((app) => app.listen(environment.PORT, environment.HOST))
+    .then((app) =>
+      app.enableShutdownHooks(['SIGTERM', 'SIGINT']).listen(environment.PORT, environment.HOST),
+    )
     .catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       process.stderr.write(`Failed to start: ${reason}\n`);
