@@ -1,5 +1,5 @@
-import { changeCourtKeys, openCourtKeysBucket } from '@enforcement-link/messaging';
-import { SigningKey, withKeyRegistered, withKeyRotated } from '@enforcement-link/protocol';
+import { changeCourtKeys, openCourtKeysBucket, withCurrentKey } from '@enforcement-link/messaging';
+import { SigningKey } from '@enforcement-link/protocol';
 import { connect } from 'nats';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,13 +26,7 @@ export async function registerCourtKey(
   if (!connection) return;
   try {
     const bucket = await openCourtKeysBucket(connection.jetstream(), namespace, replicas);
-    await changeCourtKeys(bucket, court, (keys) => {
-      if (keys.some((key) => key.publicKey === publicKey)) return keys;
-      const now = new Date();
-      return keys.some((key) => !key.retiredAt && !key.revokedAt)
-        ? withKeyRotated(keys, court, publicKey, now, 0)
-        : withKeyRegistered(keys, court, publicKey, now);
-    });
+    await changeCourtKeys(bucket, court, withCurrentKey(court, publicKey));
   } finally {
     await connection.close();
   }

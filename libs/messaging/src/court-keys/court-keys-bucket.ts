@@ -1,4 +1,10 @@
-import { CourtKeyRecord, courtKeysBucket, CourtKeyRegistry } from '@enforcement-link/protocol';
+import {
+  CourtKeyRecord,
+  courtKeysBucket,
+  CourtKeyRegistry,
+  withKeyRegistered,
+  withKeyRotated,
+} from '@enforcement-link/protocol';
 import { JetStreamClient, KV } from 'nats';
 
 /** Revisions kept per court: who changed a court's keys when stays visible for a while. */
@@ -67,4 +73,22 @@ export function courtEntryRecords(court: string, value: unknown): unknown[] {
   );
   if (strangers.length > 0) throw new Error(`the entry of ${court} lists other courts' keys`);
   return value;
+}
+
+/**
+ * The change that makes `publicKey` the court's current key at once, for networks whose keys
+ * are made at start-up (development, demonstrations, tests): registered when the court has no
+ * current key, rotated in with no grace otherwise, nothing when it is one of its keys already.
+ */
+export function withCurrentKey(
+  court: string,
+  publicKey: string,
+): (keys: CourtKeyRecord[]) => CourtKeyRecord[] {
+  return (keys) => {
+    if (keys.some((key) => key.publicKey === publicKey)) return keys;
+    const now = new Date();
+    return keys.some((key) => !key.retiredAt && !key.revokedAt)
+      ? withKeyRotated(keys, court, publicKey, now, 0)
+      : withKeyRegistered(keys, court, publicKey, now);
+  };
 }
