@@ -50,12 +50,20 @@ ensure_services() {
   eval "$exports"
 }
 
+# Builds the services, the command line and the web pages; skipped when nothing they are built
+# from changed since the last build.
 build_apps() {
+  local stamp="$PROJECT_ROOT/dist/.build-stamp"
+  if [[ -f $stamp && -z $(cd "$PROJECT_ROOT" && find apps libs package-lock.json tsconfig.json \
+    nest-cli.json -newer "$stamp" -print -quit) ]]; then
+    return 0
+  fi
   say "Building the apps..."
   (cd "$PROJECT_ROOT" && npx nest build court-node >&2 && npx nest build monitor >&2 &&
-    npx nest build cli >&2 &&
+    npx nest build cli >&2 && npx nest build demo >&2 &&
     npx vite build --logLevel warn --config apps/court-node/web/vite.config.mts >&2 &&
     npx vite build --logLevel warn --config apps/monitor/web/vite.config.mts >&2)
+  touch "$stamp"
 }
 
 # What every command needs before it runs anything: dependencies, services, built apps.
