@@ -2,7 +2,7 @@ import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CourtApi, SAMPLE_PDF, startCourts } from './support/court-api';
+import { CourtApi, SAMPLE_PDF, startCourts, withoutDocuments } from './support/court-api';
 import { ProcessOutcome, runCli } from './support/service-process';
 import { openTestAccount, TEST_PASSWORD } from './support/sessions';
 import { RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
@@ -52,11 +52,6 @@ describe('enforcement-link command line', () => {
       stderr: '',
     });
     return JSON.parse(outcome.stdout) as T;
-  }
-
-  /** The documents go as real uploads (`--attach`), not as metadata in the body. */
-  function withoutDocuments(body: object): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(body).filter(([field]) => field !== 'documents'));
   }
 
   function file(name: string, content: string | Buffer): string {

@@ -1,8 +1,10 @@
 import { DemoEnvironment } from '../apps/demo/src/demo.environment';
 import { DemoNetwork } from '../apps/demo/src/demo-network';
 import { DemoTraffic } from '../apps/demo/src/traffic/demo-traffic';
+import { TrafficLedger } from '../apps/demo/src/traffic/traffic-ledger';
 import { ServiceClient } from '@enforcement-link/client';
 import { validateEnvironment } from '@enforcement-link/platform';
+import { EXAMPLE_BODIES } from '@enforcement-link/protocol';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { DATABASE_SERVER_URL, NATS_URL } from './support/test-network';
 import { waitFor } from './support/wait-for';
+import { SAMPLE_PDF, withoutDocuments } from './support/court-api';
 
 const COURTS = ['xinzhou', 'yulin', 'baotou'];
 
@@ -69,6 +72,18 @@ describe('the demo network', () => {
 
   it('starts the courts and the monitor, and its people take requests to every end', async () => {
     network = await DemoNetwork.start(environment, { fresh: true });
+    const [xinzhou, yulin] = network.courts;
+    const person = await ServiceClient.signIn(xinzhou.url, 'clerk', network.password);
+    const ruling = await person.upload<object>(
+      '/api/documents?kind=enforcement-ruling&fileName=ruling.pdf',
+      SAMPLE_PDF,
+      'application/pdf',
+    );
+    const byHand = await person.post<{ id: string }>('/api/delegations', {
+      ...withoutDocuments(EXAMPLE_BODIES['delegation.requested']),
+      receivingCourt: 'yulin',
+      documents: [ruling],
+    });
     traffic = await DemoTraffic.start(
       network.courts,
       network.password,
@@ -76,6 +91,7 @@ describe('the demo network', () => {
         rate: environment.DEMO_RATE,
         speed: environment.DEMO_SPEED,
       },
+      TrafficLedger.open(join(dataDir, 'traffic-requests.txt')),
       silent,
     );
 
@@ -104,6 +120,11 @@ describe('the demo network', () => {
     const backlog = await monitor.get<{ open: number }[]>('/api/backlog?by=court');
     expect(backlog.some((row) => row.open > 0)).toBe(true);
     expect(warnings).toEqual([]);
+
+    // A request a person sent waits for a person: the simulated handlers leave it alone.
+    const handler = await ServiceClient.signIn(yulin.url, 'handler', network.password);
+    const task = await handler.get<{ state: string }>(`/api/tasks/${byHand.id}`);
+    expect(task.state).toBe('DELIVERED');
   }, 90_000);
 
   it('keeps its data and accounts across a restart', async () => {

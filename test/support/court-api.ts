@@ -38,6 +38,11 @@ export interface RequestResource {
 }
 
 /** Drives one court node through its HTTP API, as a clerk's or handler's client would. */
+/** An example body without its documents, for a test that uploads real ones. */
+export function withoutDocuments(body: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([field]) => field !== 'documents'));
+}
+
 /** A small but genuine PDF, for requests that must list documents. */
 export const SAMPLE_PDF = Buffer.from('%PDF-1.4\n% enforcement-link test document\n%%EOF\n');
 

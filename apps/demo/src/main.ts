@@ -3,6 +3,8 @@ import { loadEnvironmentOrExit } from '@enforcement-link/platform';
 import { DemoEnvironment } from './demo.environment';
 import { DemoNetwork } from './demo-network';
 import { DemoTraffic, TrafficLog } from './traffic/demo-traffic';
+import { TrafficLedger } from './traffic/traffic-ledger';
+import { join } from 'node:path';
 import { welcome } from './welcome';
 
 const USAGE = `usage: npm run demo [-- --fresh]
@@ -28,12 +30,14 @@ async function main(): Promise<void> {
   }
   const environment = loadEnvironmentOrExit(DemoEnvironment);
   const startedAt = performance.now();
-  const network = await DemoNetwork.start(environment, { fresh: args.includes('--fresh') });
+  const fresh = args.includes('--fresh');
+  const network = await DemoNetwork.start(environment, { fresh });
   const readySeconds = (performance.now() - startedAt) / 1000;
   const traffic = await DemoTraffic.start(
     network.courts,
     network.password,
     { rate: environment.DEMO_RATE, speed: environment.DEMO_SPEED },
+    TrafficLedger.open(join(network.dataDir, 'traffic-requests.txt'), { fresh }),
     trafficLog,
   );
   process.stderr.write(

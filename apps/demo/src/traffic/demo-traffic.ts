@@ -10,6 +10,7 @@ import {
   resultBody,
 } from './demo-cases';
 import { planOf, RequestPlan } from './request-plan';
+import { TrafficLedger } from './traffic-ledger';
 
 const SWEEP_INTERVAL_MS = 5_000;
 const PAGE = 200;
@@ -44,6 +45,7 @@ interface Requested {
 
 interface Transfer {
   id: string;
+  requestId: string;
   /** The requesting court's case, whose account the money is for. */
   caseNumber: string;
   amountFen: number;
@@ -87,6 +89,7 @@ export class DemoTraffic {
   private constructor(
     private readonly people: CourtPeople[],
     private readonly pace: TrafficPace,
+    private readonly ledger: TrafficLedger,
     private readonly log: TrafficLog,
   ) {}
 
@@ -94,6 +97,7 @@ export class DemoTraffic {
     courts: { court: DemoCourt; url: string }[],
     password: string,
     pace: TrafficPace,
+    ledger: TrafficLedger,
     log: TrafficLog,
   ): Promise<DemoTraffic> {
     const people = await Promise.all(
@@ -103,7 +107,7 @@ export class DemoTraffic {
         handler: await ServiceClient.signIn(url, 'handler', password),
       })),
     );
-    const traffic = new DemoTraffic(people, pace, log);
+    const traffic = new DemoTraffic(people, pace, ledger, log);
     if (pace.rate > 0 && people.length > 1) traffic.loops.push(traffic.guarded(traffic.send()));
     for (const court of people) traffic.loops.push(traffic.guarded(traffic.sweep(court)));
     return traffic;
@@ -130,7 +134,7 @@ export class DemoTraffic {
     const receivingCourt = to.code;
     if (Math.random() < 0.35) {
       const documents = [await upload(from.clerk, 'enforcement-ruling', demo.caseNumber)];
-      await from.clerk.post('/api/asset-searches', {
+      await this.sent(from.clerk, '/api/asset-searches', {
         ...assetSearchBody(demo),
         receivingCourt,
         documents,
@@ -142,7 +146,17 @@ export class DemoTraffic {
       await upload(from.clerk, 'enforcement-ruling', demo.caseNumber),
       await upload(from.clerk, 'assistance-notice', demo.caseNumber),
     ];
-    await from.clerk.post('/api/delegations', { ...body, receivingCourt, documents });
+    await this.sent(from.clerk, '/api/delegations', { ...body, receivingCourt, documents });
+  }
+
+  private async sent(clerk: ServiceClient, path: string, body: object): Promise<void> {
+    const { id } = await clerk.post<{ id: string }>(path, body);
+    this.ledger.add(id);
+  }
+
+  /** The requests of one list the simulated people sent, and so work. */
+  private async ours(client: ServiceClient, path: string): Promise<Listed[]> {
+    return (await listed(client, path)).filter((request) => this.ledger.has(request.id));
   }
 
   /** One court's people at work, every few seconds. */
@@ -157,7 +171,7 @@ export class DemoTraffic {
 
   /** The handler: tasks signed in, worked and finished as their plans say. */
   private async handle({ handler, court }: CourtPeople): Promise<void> {
-    for (const task of await listed(handler, '/api/tasks?state=DELIVERED')) {
+    for (const task of await this.ours(handler, '/api/tasks?state=DELIVERED')) {
       const plan = planOf(task.id, task.matterType);
       if (!this.running || this.secondsIn(task) < plan.signInAfter) continue;
       if (plan.returned) {
@@ -175,7 +189,7 @@ export class DemoTraffic {
       }
     }
     for (const state of [RequestState.Accepted, RequestState.InProgress]) {
-      for (const task of await listed(handler, `/api/tasks?kind=delegation&state=${state}`)) {
+      for (const task of await this.ours(handler, `/api/tasks?kind=delegation&state=${state}`)) {
         if (!this.running) return;
         await this.work(handler, task, planOf(task.id, task.matterType));
       }
@@ -249,7 +263,7 @@ export class DemoTraffic {
   /** The clerk: supplements, confirmations and disputes, withdrawals, money in and out. */
   private async follow({ clerk }: CourtPeople): Promise<void> {
     for (const resource of ['asset-searches', 'delegations']) {
-      for (const request of await listed(clerk, `/api/${resource}?state=RESULT_REPORTED`)) {
+      for (const request of await this.ours(clerk, `/api/${resource}?state=RESULT_REPORTED`)) {
         const plan = planOf(request.id, request.matterType);
         if (!this.running || this.secondsIn(request) < plan.confirmAfter) continue;
         const path = `/api/${resource}/${request.id}`;
@@ -262,7 +276,7 @@ export class DemoTraffic {
         }
       }
     }
-    for (const request of await listed(clerk, '/api/delegations?state=AWAITING_SUPPLEMENT')) {
+    for (const request of await this.ours(clerk, '/api/delegations?state=AWAITING_SUPPLEMENT')) {
       const providedAfter = planOf(request.id, request.matterType).supplement?.providedAfter;
       if (providedAfter === undefined || this.secondsIn(request) < providedAfter) continue;
       await clerk.post(`/api/delegations/${request.id}/supplement`, {
@@ -271,7 +285,7 @@ export class DemoTraffic {
       });
     }
     for (const resource of ['asset-searches', 'delegations']) {
-      for (const request of await listed(clerk, `/api/${resource}?state=DELIVERED`)) {
+      for (const request of await this.ours(clerk, `/api/${resource}?state=DELIVERED`)) {
         const { withdrawnAfter } = planOf(request.id, request.matterType);
         if (withdrawnAfter === undefined || this.secondsIn(request) < withdrawnAfter) continue;
         await clerk.post(`/api/${resource}/${request.id}/withdraw`, {
@@ -287,7 +301,7 @@ export class DemoTraffic {
     const arrived = await clerk.get<Transfer[]>(
       '/api/funds/transfers?direction=in&status=IN_TRANSIT',
     );
-    for (const transfer of arrived) {
+    for (const transfer of arrived.filter((each) => this.ledger.has(each.requestId))) {
       const seen = this.transfersSeen.get(transfer.id) ?? Date.now();
       this.transfersSeen.set(transfer.id, seen);
       if ((Date.now() - seen) * this.pace.speed < planOf(transfer.id).confirmAfter * 1000) continue;
