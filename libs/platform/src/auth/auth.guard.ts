@@ -2,6 +2,7 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
+  Inject,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -10,6 +11,7 @@ import { Request } from 'express';
 import { AccountsService } from './accounts.service';
 import { ALLOWED_ROLES, PUBLIC_ENDPOINT } from './access.decorators';
 import { Role } from './roles';
+import { AUTH_OPTIONS, AuthOptions } from './auth-options';
 import { sessionTokenOf } from './session-cookie';
 import { SessionTokens } from './session-tokens';
 
@@ -33,6 +35,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: SessionTokens,
     private readonly accounts: AccountsService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,7 +44,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = sessionTokenOf(request);
+    const token = sessionTokenOf(request, this.options.audience);
     if (!token)
       throw new UnauthorizedException(
         'sign in first: send Authorization: Bearer <token> from POST /api/session',

@@ -3,6 +3,7 @@ import {
   Controller,
   Get,
   HttpCode,
+  Inject,
   Post,
   Req,
   Res,
@@ -14,12 +15,16 @@ import { AccountView, SessionView, SignInBody } from './account.dto';
 import { AccountsService, toView } from './accounts.service';
 import { AllowSignedIn, Public } from './access.decorators';
 import { AuthenticatedRequest } from './auth.guard';
+import { AUTH_OPTIONS, AuthOptions } from './auth-options';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 @ApiTags('session')
 @Controller('api/session')
 export class SessionController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
 
   @Post()
   @Public()
@@ -36,7 +41,7 @@ export class SessionController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionView> {
     const session = await this.accounts.signIn(body.username, body.password);
-    setSessionCookie(request, response, session.token, session.expiresAt);
+    setSessionCookie(request, response, this.options.audience, session);
     return {
       token: session.token,
       expiresAt: session.expiresAt.toISOString(),
@@ -58,6 +63,6 @@ export class SessionController {
   @HttpCode(204)
   @ApiOperation({ summary: "Sign out: forget the browser's session cookie" })
   signOut(@Res({ passthrough: true }) response: Response): void {
-    clearSessionCookie(response);
+    clearSessionCookie(response, this.options.audience);
   }
 }
