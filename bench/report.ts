@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { DrainResult } from './court-node-hop';
+import { DemoResults } from './demo-network';
 import { describe, Summary } from './measure';
 import { MonitorResults } from './monitor-projection';
 import { PeakMemory } from './peak-memory';
@@ -12,6 +13,7 @@ export interface BenchResults {
   halfLoad: Summary;
   drain: DrainResult;
   monitor: MonitorResults;
+  demo: DemoResults;
   peakMemory: PeakMemory[];
 }
 
@@ -29,6 +31,8 @@ const NODE_SHARE_AT_IN_FLIGHT = 32;
 const HALF_LOAD_P99_MS = 100;
 const MONITOR_QUERY_P95_MS = 100;
 const MONITOR_EVENTS_PER_SECOND = 5_000;
+const DEMO_READY_SECONDS = 30;
+const DEMO_MEMORY_BYTES = 1.5 * 2 ** 30;
 
 /** The machine and settings, then one row per measurement, as Markdown. */
 export function resultsTable(results: BenchResults): string {
@@ -37,6 +41,7 @@ export function resultsTable(results: BenchResults): string {
     ...hopRows(results),
     drainRow(results.drain),
     ...monitorRows(results.monitor),
+    ...demoRows(results.demo),
     ...results.peakMemory.map(memoryRow),
   ];
   return [
@@ -103,6 +108,35 @@ function monitorRows(monitor: MonitorResults): Row[] {
       target: `p95 < ${MONITOR_QUERY_P95_MS} ms`,
       met: query.p95 < MONITOR_QUERY_P95_MS,
     })),
+  ];
+}
+
+function demoRows(demo: DemoResults): Row[] {
+  const network = `demo network (${demo.courts} courts and the monitor, one process)`;
+  return [
+    {
+      measurement: `${network}: ready, from nothing`,
+      result: `${demo.readySeconds.toFixed(1)} s`,
+      target: `< ${DEMO_READY_SECONDS} s`,
+      met: demo.readySeconds < DEMO_READY_SECONDS,
+    },
+    {
+      measurement:
+        `${network}: peak memory, ${demo.trafficSeconds} s of traffic ` +
+        `(${demo.rate} requests/min, people ${demo.speed}× faster; ${count(demo.requestsSent)} sent)`,
+      result:
+        demo.peakRssBytes === undefined
+          ? 'not known (no /proc)'
+          : `${(demo.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
+      target: '< 1.5 GiB',
+      met: demo.peakRssBytes !== undefined && demo.peakRssBytes < DEMO_MEMORY_BYTES,
+    },
+    {
+      measurement: `${network}: Ctrl-C`,
+      result: `stopped in ${demo.stopSeconds.toFixed(1)} s${demo.stoppedCleanly ? ', exit code 0' : ', not cleanly'}`,
+      target: 'exit code 0',
+      met: demo.stoppedCleanly,
+    },
   ];
 }
 

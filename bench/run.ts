@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { TestNetwork } from '../test/support/test-network';
 import { CourtNodeHop, DrainResult } from './court-node-hop';
+import { measureDemo } from './demo-network';
 import { FloorHop } from './floor-hop';
 import { measureMonitor } from './monitor-projection';
 import { closedLoop, describe, openLoop, OneRequest, summarise, Summary } from './measure';
@@ -13,6 +14,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const WARM_UP_SECONDS = 2;
 const INBOX_CONCURRENCY = Number(process.env.BENCH_INBOX_CONCURRENCY ?? 16);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
+const DEMO = {
+  trafficSeconds: Number(process.env.BENCH_DEMO_SECONDS ?? 120),
+  rate: Number(process.env.BENCH_DEMO_RATE ?? 60),
+  speed: Number(process.env.BENCH_DEMO_SPEED ?? 10),
+};
 
 async function measureLevels(name: string, request: OneRequest): Promise<Summary[]> {
   const results: Summary[] = [];
@@ -70,6 +76,14 @@ async function main(): Promise<void> {
       );
     }
 
+    process.stderr.write(
+      `Starting the demo network from nothing, then ${DEMO.trafficSeconds} s of its traffic...\n`,
+    );
+    const demo = await measureDemo(network, DEMO);
+    process.stderr.write(
+      `demo: ready in ${demo.readySeconds.toFixed(1)} s, ${demo.requestsSent} requests sent\n`,
+    );
+
     const table = resultsTable({
       settings: {
         seconds: SECONDS,
@@ -81,6 +95,7 @@ async function main(): Promise<void> {
       halfLoad,
       drain,
       monitor,
+      demo,
       peakMemory: [...hop.peakMemory, monitor.peakMemory, benchmarkPeakMemory()],
     });
     writeFileSync('reports/bench-results.md', `${table}\n`);
