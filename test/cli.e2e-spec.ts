@@ -97,12 +97,9 @@ describe('enforcement-link command line', () => {
     expect(table.stdout).toMatch(/^ID +KIND +STATE +FROM +TO/);
     expect(table.stdout).toContain(`${sent.id}  freeze-deposit  DELIVERED`);
 
+    const accept = ['tasks', 'accept', sent.id, '--case-number', '(2025)陕08执协12号'];
     const accepted = await cli(yulin.node.url, 'wang.handler', [
-      'tasks',
-      'accept',
-      sent.id,
-      '--case-number',
-      '(2025)陕08执协12号',
+      ...accept,
       '--handler-name',
       '王书记员',
     ]);
@@ -131,11 +128,7 @@ describe('enforcement-link command line', () => {
 
     // The state forbids it now: the service's reason, and exit code 1.
     const again = await cli(yulin.node.url, 'wang.handler', [
-      'tasks',
-      'accept',
-      sent.id,
-      '--case-number',
-      '(2025)陕08执协12号',
+      ...accept,
       '--handler-name',
       '王书记员',
     ]);

@@ -31,7 +31,10 @@ export function printRecords(rows: Record<string, unknown>[], empty?: string): v
   const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   printTable(
     rows,
-    keys.map((key) => ({ heading: key, value: (row) => row[key] })),
+    keys.map((key) => ({
+      heading: key.replace(/([a-z0-9])([A-Z])/g, '$1 $2'),
+      value: (row) => row[key],
+    })),
     empty,
   );
 }
