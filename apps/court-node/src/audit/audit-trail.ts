@@ -22,6 +22,9 @@ const snapshots = new WeakMap<Request, RequestSnapshot>();
 /** A change to record; who made it and when are added by `record`. */
 export type RecordedChange = Omit<AuditEntry, 'recordedAt' | 'actor'>;
 
+/** Work a transaction does on its own connection as it commits, before the trail's append. */
+export type BeforeAppendStep = (event: TransactionCommitEvent) => Promise<void>;
+
 /**
  * The audit trail: an append-only, hash-chained record of every change to a request and every
  * message in or out, with who made it (ActorContext) and when. Changes are noted as they
@@ -32,8 +35,20 @@ export type RecordedChange = Omit<AuditEntry, 'recordedAt' | 'actor'>;
  */
 @Injectable()
 export class AuditTrail implements EntitySubscriberInterface<Request> {
+  private readonly stepsBeforeAppend: BeforeAppendStep[] = [];
+
   constructor(private readonly dataSource: DataSource) {
     dataSource.subscribers.push(this);
+  }
+
+  /**
+   * Runs `step` in every committing transaction, after the steps registered before it and just
+   * before the append, so whatever it notes is recorded too. TypeORM would run subscribers'
+   * `beforeTransactionCommit` all at once, overlapping their statements on the transaction's one
+   * connection.
+   */
+  beforeAppend(step: BeforeAppendStep): void {
+    this.stepsBeforeAppend.push(step);
   }
 
   /** Notes `change` in the open transaction of `manager`, made by the current actor, now. */
@@ -87,6 +102,7 @@ export class AuditTrail implements EntitySubscriberInterface<Request> {
   }
 
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    for (const step of this.stepsBeforeAppend) await step(event);
     const pending = event.queryRunner.data[PENDING] as AuditEntry[] | undefined;
     if (!pending?.length) return;
     delete event.queryRunner.data[PENDING];

@@ -60,10 +60,9 @@ export async function requestAmounts(
   const accounts = (
     (await queryRunner.query(ACCOUNTS, [sent])) as { account_case_number: string }[]
   ).map((row) => row.account_case_number);
-  const [arrived, payouts] = await Promise.all([
-    queryRunner.query(ARRIVED, [accounts]) as Promise<ArrivedOnRequest[]>,
-    queryRunner.query(PAID_OUT, [accounts]) as Promise<PaidOut[]>,
-  ]);
+  // One after the other: a transaction's statements share its one connection.
+  const arrived = (await queryRunner.query(ARRIVED, [accounts])) as ArrivedOnRequest[];
+  const payouts = (await queryRunner.query(PAID_OUT, [accounts])) as PaidOut[];
   for (const id of sent) {
     const own = amounts.get(id);
     if (own) Object.assign(own, { paidOutFen: 0, daysToPayout: [] });

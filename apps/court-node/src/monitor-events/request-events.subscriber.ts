@@ -8,6 +8,7 @@ import {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { requestAmounts } from '../funds/request-amounts';
 import { OutboxService } from '../messaging/outbox.service';
@@ -37,8 +38,10 @@ export class RequestEvents implements EntitySubscriberInterface {
     private readonly outbox: OutboxService,
     private readonly environment: CourtNodeEnvironment,
     private readonly live: LiveUpdates,
+    auditTrail: AuditTrail,
   ) {
     dataSource.subscribers.push(this);
+    auditTrail.beforeAppend((event) => this.enqueueEvents(event));
   }
 
   /** Notes that `request` changed in the transaction of `manager`; `money` when its funds did. */
@@ -56,7 +59,7 @@ export class RequestEvents implements EntitySubscriberInterface {
     changes.set(request.id, { request, money: money || changes.get(request.id)?.money === true });
   }
 
-  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+  private async enqueueEvents(event: TransactionCommitEvent): Promise<void> {
     const changes = event.queryRunner.data[CHANGED] as Map<string, Change> | undefined;
     if (!changes) return;
     delete event.queryRunner.data[CHANGED];
