@@ -115,7 +115,11 @@ describe('enforcement-link command line', () => {
       '--attach',
       `receipt=${file('receipt.pdf', SAMPLE_PDF)}`,
     ]);
-    expect(reported).toMatchObject({ exitCode: 0, stdout: `${sent.id}  RESULT_REPORTED\n` });
+    expect(reported).toEqual({
+      exitCode: 0,
+      stdout: `${sent.id}  RESULT_REPORTED\n`,
+      stderr: 'uploading receipt.pdf (receipt, 1 KiB)\n',
+    });
 
     await xinzhou.waitForState(`/api/delegations/${sent.id}`, RequestState.ResultReported);
     const shown = await cli(xinzhou.node.url, 'li.clerk', ['requests', 'show', sent.id]);

@@ -39,6 +39,14 @@ export function printRecords(rows: Record<string, unknown>[], empty?: string): v
   );
 }
 
+/**
+ * A step of a longer command, for the person watching it: on standard error, so what is
+ * printed on standard output stays the answer; nothing with `--json`, which scripts read.
+ */
+export function progress(options: Record<string, string | true>, step: string): void {
+  if (!options.json) process.stderr.write(`${step}\n`);
+}
+
 /** `--json`: the answer as it came; otherwise what `human` prints. */
 export function printAnswer<T>(
   options: Record<string, string | true>,

@@ -1,5 +1,5 @@
 import { Command, parseOptions } from '../command';
-import { printAnswer, printTable } from '../output';
+import { printAnswer, printTable, progress } from '../output';
 import { idArgument } from '../requests/request-options';
 import { SERVICE_OPTIONS_USAGE, signInFromOptions } from '../service-options';
 
@@ -51,7 +51,8 @@ ${SERVICE_OPTIONS_USAGE}`,
       ? (await client.get<DeadLetter[]>('/api/dead-letters')).map((letter) => letter.id)
       : [idArgument(positional)];
     const outcomes: Record<string, unknown>[] = [];
-    for (const id of ids) {
+    for (const [i, id] of ids.entries()) {
+      progress(options, `replaying ${i + 1} of ${ids.length}: ${id}`);
       outcomes.push({ id, ...(await client.post<object>(`/api/dead-letters/${id}/replay`)) });
     }
     printAnswer(options, outcomes, (rows) =>

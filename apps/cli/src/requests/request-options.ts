@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { UsageError } from '../command';
 import { stringOption } from '../network-options';
-import { cellText, Column, printTable } from '../output';
+import { cellText, Column, printTable, progress } from '../output';
 
 /** A request or task as the court node's list and detail answers show it. */
 export type RequestRecord = Record<string, unknown> & { id: string; state: string };
@@ -173,6 +173,7 @@ export async function attachDocuments(
       throw new UsageError(`--attach ${path}: ${(error as Error).message}`);
     }
     const query = new URLSearchParams({ kind, fileName: basename(path) });
+    progress(options, `uploading ${basename(path)} (${kind}, ${kibibytes(bytes.length)})`);
     documents.push(
       await client.upload<DocumentReference>(
         `/api/documents?${query.toString()}`,
@@ -182,6 +183,10 @@ export async function attachDocuments(
     );
   }
   return documents;
+}
+
+function kibibytes(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en')} KiB`;
 }
 
 /** The single positional argument: the id of a request or task. */
