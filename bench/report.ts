@@ -112,27 +112,26 @@ function monitorRows(monitor: MonitorResults): Row[] {
 }
 
 function demoRows(demo: DemoResults): Row[] {
-  const network = `demo network (${demo.courts} courts and the monitor, one process)`;
   return [
     {
-      measurement: `${network}: ready, from nothing`,
-      result: `${demo.readySeconds.toFixed(1)} s`,
+      measurement: 'demo network, ready from nothing',
+      result: `${demo.readySeconds.toFixed(1)} s: ${demo.courts} courts and the monitor, one process`,
       target: `< ${DEMO_READY_SECONDS} s`,
       met: demo.readySeconds < DEMO_READY_SECONDS,
     },
     {
-      measurement:
-        `${network}: peak memory, ${demo.trafficSeconds} s of traffic ` +
-        `(${demo.rate} requests/min, people ${demo.speed}× faster; ${count(demo.requestsSent)} sent)`,
+      measurement: 'demo network, peak memory under traffic',
       result:
-        demo.peakRssBytes === undefined
+        (demo.peakRssBytes === undefined
           ? 'not known (no /proc)'
-          : `${(demo.peakRssBytes / 2 ** 20).toFixed(0)} MiB`,
+          : `${(demo.peakRssBytes / 2 ** 20).toFixed(0)} MiB`) +
+        `: ${demo.trafficSeconds} s at ${demo.rate} requests/min, people ${demo.speed}× faster` +
+        ` (${count(demo.requestsSent)} sent)`,
       target: '< 1.5 GiB',
       met: demo.peakRssBytes !== undefined && demo.peakRssBytes < DEMO_MEMORY_BYTES,
     },
     {
-      measurement: `${network}: Ctrl-C`,
+      measurement: 'demo network, Ctrl-C',
       result: `stopped in ${demo.stopSeconds.toFixed(1)} s${demo.stoppedCleanly ? ', exit code 0' : ', not cleanly'}`,
       target: 'exit code 0',
       met: demo.stoppedCleanly,
