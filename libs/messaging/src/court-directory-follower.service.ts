@@ -9,6 +9,7 @@ import { KV, KvEntry, NatsConnection } from 'nats';
 import { BucketFollower, describeError } from './bucket-follower';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { NatsConnectionService } from './nats-connection.service';
+import { createdConcurrently } from './streams/provision-streams';
 
 /**
  * The network's courts as this service knows them. Every service follows the directory the
@@ -34,9 +35,11 @@ export class CourtDirectoryFollower extends BucketFollower {
   }
 
   protected openBucket(connection: NatsConnection): Promise<KV> {
-    return connection.jetstream().views.kv(courtDirectoryBucket(this.options.namespace), {
-      replicas: this.options.client.streamReplicas,
-    });
+    return createdConcurrently(() =>
+      connection.jetstream().views.kv(courtDirectoryBucket(this.options.namespace), {
+        replicas: this.options.client.streamReplicas,
+      }),
+    );
   }
 
   protected adopt(entry: KvEntry): void {

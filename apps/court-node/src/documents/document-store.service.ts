@@ -1,4 +1,8 @@
-import { DOCUMENTS_BUCKET_OPTIONS, NatsConnectionService } from '@enforcement-link/messaging';
+import {
+  createdConcurrently,
+  DOCUMENTS_BUCKET_OPTIONS,
+  NatsConnectionService,
+} from '@enforcement-link/messaging';
 import {
   DOCUMENT_MEDIA_TYPES,
   DocumentReference,
@@ -151,12 +155,12 @@ export class DocumentStore {
       );
     }
     if (this.opened?.connection !== connection) {
-      const store = connection
-        .jetstream()
-        .views.os(documentsBucket(this.environment.NATS_NAMESPACE), {
+      const store = createdConcurrently(() =>
+        connection.jetstream().views.os(documentsBucket(this.environment.NATS_NAMESPACE), {
           ...DOCUMENTS_BUCKET_OPTIONS,
           replicas: this.environment.NATS_STREAM_REPLICAS,
-        });
+        }),
+      );
       this.opened = { connection, store };
       store.catch(() => (this.opened = undefined));
     }

@@ -6,6 +6,7 @@ import {
   withKeyRotated,
 } from '@enforcement-link/protocol';
 import { JetStreamClient, KV } from 'nats';
+import { createdConcurrently } from '../streams/provision-streams';
 
 /** Revisions kept per court: who changed a court's keys when stays visible for a while. */
 const HISTORY = 16;
@@ -17,7 +18,9 @@ export function openCourtKeysBucket(
   namespace: string,
   replicas: number,
 ): Promise<KV> {
-  return jetStream.views.kv(courtKeysBucket(namespace), { history: HISTORY, replicas });
+  return createdConcurrently(() =>
+    jetStream.views.kv(courtKeysBucket(namespace), { history: HISTORY, replicas }),
+  );
 }
 
 /** Every court's keys as the bucket holds them now. */

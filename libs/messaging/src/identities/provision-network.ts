@@ -4,7 +4,11 @@ import { openCourtKeysBucket } from '../court-keys/court-keys-bucket';
 import { courtConsumer, courtMessagesStream } from '../streams/court-messages.stream';
 import { DOCUMENTS_BUCKET_OPTIONS } from '../streams/documents.bucket';
 import { monitorEventsStream } from '../streams/monitor-events.stream';
-import { provisionConsumers, provisionStreams } from '../streams/provision-streams';
+import {
+  createdConcurrently,
+  provisionConsumers,
+  provisionStreams,
+} from '../streams/provision-streams';
 
 /**
  * Everything the services of a network need on NATS and, under the network's permissions, may
@@ -27,9 +31,11 @@ export async function provisionNetwork(
   ];
   await provisionStreams(manager, streams);
   const views = connection.jetstream().views;
-  await views.kv(courtDirectoryBucket(namespace), { replicas });
+  await createdConcurrently(() => views.kv(courtDirectoryBucket(namespace), { replicas }));
   await openCourtKeysBucket(connection.jetstream(), namespace, replicas);
-  await views.os(documentsBucket(namespace), { ...DOCUMENTS_BUCKET_OPTIONS, replicas });
+  await createdConcurrently(() =>
+    views.os(documentsBucket(namespace), { ...DOCUMENTS_BUCKET_OPTIONS, replicas }),
+  );
   const consumers = courts.map((court) => courtConsumer(namespace, court));
   await provisionConsumers(manager, consumers);
   return [

@@ -3,6 +3,8 @@ import { ConsumerDefinition, StreamDefinition } from '../messaging-options';
 
 const STREAM_NOT_FOUND = 10059;
 const CONSUMER_NOT_FOUND = 10014;
+const SUBJECTS_OVERLAP = 10065;
+const STREAM_NAME_IN_USE = 10058;
 
 /**
  * Creates each stream that does not exist and updates the ones that do, so a service started
@@ -18,7 +20,7 @@ export async function provisionStreams(
       await manager.streams.info(stream.name);
     } catch (error) {
       if (!isStreamNotFound(error)) throw error;
-      await manager.streams.add(stream);
+      await createdConcurrently(() => manager.streams.add(stream));
       continue;
     }
     await manager.streams.update(stream.name, stream);
@@ -63,6 +65,21 @@ export async function firstMissing(
     }
   }
   return undefined;
+}
+
+/**
+ * Runs `create`, which creates a stream or a bucket unless it exists, a second time if a service
+ * starting at the same moment created it first: the server can refuse the later of two
+ * simultaneous creations even when both ask for the same thing, and by then it exists.
+ */
+export async function createdConcurrently<T>(create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    const code = error instanceof NatsError ? error.api_error?.err_code : undefined;
+    if (code !== SUBJECTS_OVERLAP && code !== STREAM_NAME_IN_USE) throw error;
+    return create();
+  }
 }
 
 export function isStreamNotFound(error: unknown): boolean {
