@@ -8,6 +8,7 @@ import {
 import { CourtApi, startCourts } from './support/court-api';
 import { FakeCourt } from './support/fake-court';
 import { TestNetwork } from './support/test-network';
+import { waitFor } from './support/wait-for';
 
 /**
  * Messages as another court's software might send them: broken, forged, repeated or out of
@@ -123,6 +124,50 @@ describe('court messages on the wire', () => {
       [request.requestId],
     );
     expect(receipts).toEqual([{ count: '2' }]);
+  });
+
+  it('handles a burst together, unharmed by a message in it that cannot be applied yet', async () => {
+    const requests = Array.from({ length: 30 }, validRequest);
+    await Promise.all(
+      requests.map((request) => ordos.publish('yulin', 'delegation.requested', request)),
+    );
+    const ids = requests.map((request) => request.requestId);
+    await waitFor('the burst of requests to be stored', async () => {
+      const [stored] = await network.query<{ count: string }>(
+        yulin.databaseUrl,
+        'SELECT count(*) FROM requests WHERE id = ANY($1)',
+        [ids],
+      );
+      return stored.count === '30' || undefined;
+    });
+
+    const withdrawals = requests.map((request) =>
+      ordos.envelope('request.withdrawn', 'yulin', request.requestId, { reason: '被执行人已履行' }),
+    );
+    const premature = ordos.envelope('request.withdrawn', 'yulin', newMessageId(), {
+      reason: '被执行人已履行',
+    });
+    withdrawals.splice(15, 0, premature);
+    await Promise.all(
+      withdrawals.map((message) => ordos.publish('yulin', 'request.withdrawn', message)),
+    );
+    await waitFor('every withdrawal to take effect', async () => {
+      const [withdrawn] = await network.query<{ count: string }>(
+        yulin.databaseUrl,
+        `SELECT count(*) FROM requests WHERE id = ANY($1) AND state = '${RequestState.Withdrawn}'`,
+        [ids],
+      );
+      return withdrawn.count === '30' || undefined;
+    });
+
+    const [stored] = await network.query<{ messages: string; transactions: string }>(
+      yulin.databaseUrl,
+      `SELECT count(*) AS messages, count(DISTINCT xmin::text) AS transactions
+         FROM inbox_messages WHERE id = ANY($1)`,
+      [withdrawals.map((message) => message.id)],
+    );
+    expect(stored.messages).toBe('30');
+    expect(Number(stored.transactions)).toBeLessThan(30);
   });
 
   it('applies a result that overtook the acceptance once the acceptance arrives', async () => {

@@ -50,7 +50,7 @@ export class CourtNodeEnvironment extends ServiceEnvironment {
   @Max(60_000, { message: RETRY_DELAY_RULE })
   INBOX_RETRY_DELAY_MS = 250;
 
-  /** Messages handled at the same time; each holds one database connection while it runs. */
+  /** Batches of messages handled at the same time; each holds one database connection while it runs. */
   @Type(() => Number)
   @IsInt({ message: CONCURRENCY_RULE })
   @Min(1, { message: CONCURRENCY_RULE })

@@ -16,21 +16,30 @@ import { ProtocolViolation } from './inbound-errors';
 import { InboxService, Settlement } from './inbox.service';
 
 const RESTART_DELAY_MS = 1_000;
+/**
+ * Messages handled in one transaction at most. Batches form only when messages wait for a free
+ * handler, so a quiet node still handles each message the moment it arrives.
+ */
+const MAX_BATCH = 16;
 
 /**
  * The inbound side of decision 0002: a NestJS transport strategy that pulls this court's
  * messages from its durable JetStream consumer and hands each to the inbox, which runs the
  * `@EventPattern(type)` handler in a transaction. The transport then settles the message as the
  * inbox decided: ack after the commit, term after a rejection, nak with a delay to try again.
- * Up to INBOX_CONCURRENCY messages are handled at once. It starts without waiting for NATS,
- * pulls once the court key registry has been read, and keeps pulling across reconnects.
+ * Up to INBOX_CONCURRENCY batches are handled at once; a batch is every message waiting when a
+ * handler comes free (up to MAX_BATCH), which the inbox handles in one transaction. It starts
+ * without waiting for NATS, pulls once the court key registry has been read, and keeps pulling
+ * across reconnects.
  */
 export class CourtMessageTransport extends Server implements CustomTransportStrategy {
   private closing = false;
   private messages?: ConsumerMessages;
   private consuming?: Promise<void>;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly slotFreed: (() => void)[] = [];
+  /** Pulled, waiting for a free handler. */
+  private readonly waiting: JsMsg[] = [];
+  private readonly roomFreed: (() => void)[] = [];
 
   constructor(
     private readonly inbox: InboxService,
@@ -60,7 +69,8 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
         `the pull of ${this.durableName} did not stop within ${SHUTDOWN_WAIT_MS} ms`,
       );
     }
-    await Promise.all(this.inFlight);
+    // Each batch that ends starts the next from what is waiting.
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
   on(): never {
@@ -117,45 +127,55 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
     this.messages = messages;
     if (this.closing) await messages.close();
     for await (const message of messages) {
-      await this.freeSlot();
-      const handling = this.handle(message).finally(() => {
+      this.waiting.push(message);
+      this.startBatches();
+      while (this.waiting.length >= MAX_BATCH) {
+        await new Promise<void>((resolve) => this.roomFreed.push(resolve));
+      }
+    }
+  }
+
+  private startBatches(): void {
+    while (this.inFlight.size < this.environment.INBOX_CONCURRENCY && this.waiting.length > 0) {
+      const handling = this.handle(this.waiting.splice(0, MAX_BATCH)).finally(() => {
         this.inFlight.delete(handling);
-        this.slotFreed.shift()?.();
+        this.startBatches();
       });
       this.inFlight.add(handling);
+      this.roomFreed.splice(0).forEach((resume) => resume());
     }
   }
 
-  private async freeSlot(): Promise<void> {
-    while (this.inFlight.size >= this.environment.INBOX_CONCURRENCY) {
-      await new Promise<void>((resolve) => this.slotFreed.push(resolve));
-    }
-  }
-
-  private async handle(message: JsMsg): Promise<void> {
+  private async handle(batch: JsMsg[]): Promise<void> {
     const started = performance.now();
-    const settlement: Settlement = await this.inbox.receive({
-      subject: message.subject,
-      data: message.data,
-      deliveryCount: message.info.deliveryCount,
-      storedAt: new Date(message.info.timestampNanos / 1e6),
-    });
-    switch (settlement.action) {
-      case 'ack':
-        message.ack();
-        break;
-      case 'term':
-        message.term();
-        break;
-      case 'nak':
-        message.nak(settlement.delayMs);
-        break;
-    }
-    this.metrics.messageSettled(
-      message.subject,
-      settlement.action === 'nak' ? 'retried' : settlement.outcome,
-      (performance.now() - started) / 1000,
+    const settlements: Settlement[] = await this.inbox.receiveAll(
+      batch.map((message) => ({
+        subject: message.subject,
+        data: message.data,
+        deliveryCount: message.info.deliveryCount,
+        storedAt: new Date(message.info.timestampNanos / 1e6),
+      })),
     );
+    const seconds = (performance.now() - started) / 1000;
+    batch.forEach((message, index) => {
+      const settlement = settlements[index];
+      switch (settlement.action) {
+        case 'ack':
+          message.ack();
+          break;
+        case 'term':
+          message.term();
+          break;
+        case 'nak':
+          message.nak(settlement.delayMs);
+          break;
+      }
+      this.metrics.messageSettled(
+        message.subject,
+        settlement.action === 'nak' ? 'retried' : settlement.outcome,
+        seconds,
+      );
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   DecodedMessage,
   decodeMessage,
+  DecodeResult,
   DocumentReference,
   Envelope,
   parseSubject,
@@ -80,14 +81,67 @@ export class InboxService {
   }
 
   receive(delivery: InboundDelivery): Promise<Settlement> {
-    const sender = parseSubject(delivery.subject)?.from;
-    return ActorContext.run(sender ? { kind: 'court', court: sender } : UNKNOWN_SENDER, () =>
-      this.settle(delivery),
-    );
+    return this.settle(delivery, decodeMessage(delivery.data, delivery.subject));
   }
 
-  private async settle(delivery: InboundDelivery): Promise<Settlement> {
-    const decoded = decodeMessage(delivery.data, delivery.subject);
+  /**
+   * Settles several messages, in order. Valid, trusted messages that list no documents are
+   * stored and handled in one transaction, which spares each its own commit and audit append;
+   * should that transaction fail, for any of them, each is settled on its own instead, so one
+   * message's failure is never another's.
+   */
+  async receiveAll(deliveries: InboundDelivery[]): Promise<Settlement[]> {
+    const decoded = deliveries.map((delivery) => decodeMessage(delivery.data, delivery.subject));
+    const settled = new Map<number, Settlement>();
+    const together = deliveries.flatMap((delivery, index) => {
+      const result = decoded[index];
+      return result.ok && this.canShareTransaction(delivery, result.message)
+        ? [{ index, delivery, message: result.message }]
+        : [];
+    });
+    if (together.length > 1) {
+      const dispatch = this.dispatch;
+      try {
+        if (!dispatch) throw new Error('no message handlers are registered yet');
+        const stored = await this.dataSource.transaction(async (manager) => {
+          const outcomes: boolean[] = [];
+          for (const { delivery, message } of together) {
+            outcomes.push(
+              await ActorContext.run(actorOf(delivery), () =>
+                this.storeAndHandle(manager, delivery, message, dispatch),
+              ),
+            );
+          }
+          return outcomes;
+        });
+        together.forEach(({ index }, position) =>
+          settled.set(index, {
+            action: 'ack',
+            outcome: stored[position] ? 'processed' : 'duplicate',
+          }),
+        );
+      } catch {
+        // Settled one by one below, where each failure is judged and reported on its own.
+      }
+    }
+    const settlements: Settlement[] = [];
+    for (const [index, delivery] of deliveries.entries()) {
+      settlements.push(settled.get(index) ?? (await this.settle(delivery, decoded[index])));
+    }
+    return settlements;
+  }
+
+  /** Documents are verified outside any transaction, and an untrusted message is rejected. */
+  private canShareTransaction(delivery: InboundDelivery, message: DecodedMessage): boolean {
+    const { documents } = message.body as { documents?: DocumentReference[] };
+    return !documents?.length && !this.signatures.refusalOf(message, delivery.storedAt);
+  }
+
+  private settle(delivery: InboundDelivery, decoded: DecodeResult): Promise<Settlement> {
+    return ActorContext.run(actorOf(delivery), () => this.judge(delivery, decoded));
+  }
+
+  private async judge(delivery: InboundDelivery, decoded: DecodeResult): Promise<Settlement> {
     if (!decoded.ok) return this.reject(delivery, undefined, decoded.rejection);
     const { envelope } = decoded.message;
     try {
@@ -130,24 +184,35 @@ export class InboxService {
     ) {
       await this.documents.verify(documents);
     }
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await this.store(manager, delivery, envelope.id, envelope, 'processed');
-      if (!inserted) {
-        await this.refuseOtherContent(manager, delivery, envelope.id);
-        return false;
-      }
-      await dispatch(message, manager);
-      if (!TRANSPORT_TYPES.has(envelope.type)) {
-        await this.outbox.enqueue(manager, {
-          type: 'message.delivered',
-          to: envelope.from,
-          requestId: envelope.requestId,
-          causationId: envelope.id,
-          body: { deliveredMessageId: envelope.id, storedAt: new Date().toISOString() },
-        });
-      }
-      return true;
-    });
+    return this.dataSource.transaction((manager) =>
+      this.storeAndHandle(manager, delivery, message, dispatch),
+    );
+  }
+
+  /** The inbox row, the handler's change and the transport receipt, in `manager`'s transaction. */
+  private async storeAndHandle(
+    manager: EntityManager,
+    delivery: InboundDelivery,
+    message: DecodedMessage,
+    dispatch: MessageDispatcher,
+  ): Promise<boolean> {
+    const { envelope } = message;
+    const inserted = await this.store(manager, delivery, envelope.id, envelope, 'processed');
+    if (!inserted) {
+      await this.refuseOtherContent(manager, delivery, envelope.id);
+      return false;
+    }
+    await dispatch(message, manager);
+    if (!TRANSPORT_TYPES.has(envelope.type)) {
+      await this.outbox.enqueue(manager, {
+        type: 'message.delivered',
+        to: envelope.from,
+        requestId: envelope.requestId,
+        causationId: envelope.id,
+        body: { deliveredMessageId: envelope.id, storedAt: new Date().toISOString() },
+      });
+    }
+    return true;
   }
 
   /**
@@ -306,6 +371,12 @@ export class InboxService {
       MAX_RETRY_DELAY_MS,
     );
   }
+}
+
+/** Whatever a message does is recorded as done by the court that sent it. */
+function actorOf(delivery: InboundDelivery): Actor {
+  const sender = parseSubject(delivery.subject)?.from;
+  return sender ? { kind: 'court', court: sender } : UNKNOWN_SENDER;
 }
 
 function rejectionOf(
