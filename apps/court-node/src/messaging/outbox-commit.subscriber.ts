@@ -26,12 +26,17 @@ export class OutboxCommitSubscriber implements EntitySubscriberInterface {
 
   /**
    * Called by the outbox for each message it writes; false when there is no transaction to wait
-   * for, and the message is committed already.
+   * for, and the outbox writes it at once.
    */
   static collect(queryRunner: QueryRunner | undefined, message: CommittedMessage): boolean {
     if (!queryRunner?.isTransactionActive) return false;
     ((queryRunner.data[ENQUEUED] as CommittedMessage[] | undefined) ??= []).push(message);
     return true;
+  }
+
+  /** What the open transaction of `queryRunner` has written to the outbox so far. */
+  static collected(queryRunner: QueryRunner): CommittedMessage[] {
+    return (queryRunner.data[ENQUEUED] as CommittedMessage[] | undefined) ?? [];
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {

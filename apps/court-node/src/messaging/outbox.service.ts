@@ -11,16 +11,15 @@ import {
   PROTOCOL_VERSION,
   subjectFor,
 } from '@enforcement-link/protocol';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { EntityManager } from 'typeorm';
+import { EntityManager, TransactionCommitEvent } from 'typeorm';
 import { payloadHash } from '../audit/audit-chain';
 import { AuditTrail } from '../audit/audit-trail';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { MessageSignatures } from '../signing/message-signatures.service';
-import { IMMEDIATE_PUBLISH_GRACE_MS, OutboxRelay } from './outbox-relay.service';
-import { OutboxMessage } from './outbox-message.entity';
+import { CommittedMessage, IMMEDIATE_PUBLISH_GRACE_MS, OutboxRelay } from './outbox-relay.service';
 import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 
 export interface OutgoingMessage<T extends MessageType> {
@@ -31,14 +30,26 @@ export interface OutgoingMessage<T extends MessageType> {
   body: MessageBody<T>;
 }
 
-/** Puts messages to other courts into the outbox, inside the caller's transaction. */
+/**
+ * Puts messages to other courts into the outbox, inside the caller's transaction. The rows a
+ * transaction writes are inserted as it commits, all in one statement.
+ */
 @Injectable()
-export class OutboxService {
+export class OutboxService implements OnModuleInit {
   constructor(
     private readonly environment: CourtNodeEnvironment,
     private readonly relay: OutboxRelay,
     private readonly signatures: MessageSignatures,
+    private readonly auditTrail: AuditTrail,
   ) {}
+
+  /**
+   * Registered once every service is constructed, so after the steps that write to the outbox
+   * as a transaction commits (the monitor's events), whose rows it inserts too.
+   */
+  onModuleInit(): void {
+    this.auditTrail.beforeAppend((event) => this.insertCollected(event));
+  }
 
   /**
    * Writes the message with `manager`, so it is sent, and recorded in the audit trail, if and
@@ -100,18 +111,29 @@ export class OutboxService {
     });
   }
 
-  private async write(
-    manager: EntityManager,
-    written: Pick<OutboxMessage, 'id' | 'subject' | 'payload'>,
-  ): Promise<void> {
-    await manager.insert(OutboxMessage, {
-      ...written,
-      nextAttemptAt: new Date(Date.now() + IMMEDIATE_PUBLISH_GRACE_MS),
-    });
-    if (!OutboxCommitSubscriber.collect(manager.queryRunner, written)) {
-      this.relay.publishCommitted([written]);
-    }
+  private async write(manager: EntityManager, written: CommittedMessage): Promise<void> {
+    // In a transaction, the row is inserted as it commits, with the others it wrote.
+    if (OutboxCommitSubscriber.collect(manager.queryRunner, written)) return;
+    await insertRows(manager, [written]);
+    this.relay.publishCommitted([written]);
   }
+
+  private async insertCollected(event: TransactionCommitEvent): Promise<void> {
+    const collected = OutboxCommitSubscriber.collected(event.queryRunner);
+    if (collected.length > 0) await insertRows(event.manager, collected);
+  }
+}
+
+async function insertRows(manager: EntityManager, rows: CommittedMessage[]): Promise<void> {
+  // $1 is the time of the first attempt, shared by all rows; then three parameters per row.
+  const values = rows.map((_, row) => `($${3 * row + 2}, $${3 * row + 3}, $${3 * row + 4}, $1)`);
+  await manager.query(
+    `INSERT INTO outbox_messages (id, subject, payload, next_attempt_at) VALUES ${values.join(', ')}`,
+    [
+      new Date(Date.now() + IMMEDIATE_PUBLISH_GRACE_MS),
+      ...rows.flatMap((row) => [row.id, row.subject, row.payload]),
+    ],
+  );
 }
 
 /** A body that breaks the protocol is a bug here, not something to send: it throws. */
