@@ -16,8 +16,9 @@ import {
 } from '@enforcement-link/protocol';
 import { Injectable } from '@nestjs/common';
 import { instanceToPlain } from 'class-transformer';
-import { EntityManager } from 'typeorm';
+import { EntityManager, TransactionCommitEvent } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AuditTrail } from '../audit/audit-trail';
 import { ActionNotAllowed } from '../common/domain-errors';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { endOfChinaDay } from '../deadlines/china-dates';
@@ -30,6 +31,7 @@ import { requestChanged } from './request-changed';
 import { RequestMessage } from './request-message.entity';
 import { Request } from './request.entity';
 
+const TIMELINE_ENTRIES = 'timelineEntriesPending';
 const REQUEST_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'asset-search.requested',
   'delegation.requested',
@@ -58,7 +60,10 @@ export class RequestLifecycle {
     private readonly deadlines: DeadlinesService,
     private readonly clock: Clock,
     private readonly expiryAlerts: ExpiryAlertsService,
-  ) {}
+    auditTrail: AuditTrail,
+  ) {
+    auditTrail.beforeAppend((event) => insertTimelineEntries(event));
+  }
 
   /** Locks the request for the rest of the transaction, so its messages apply one at a time. */
   lock(manager: EntityManager, id: string): Promise<Request | null> {
@@ -306,14 +311,18 @@ export class RequestLifecycle {
     return true;
   }
 
-  /** Puts a message on its request's timeline. */
+  /**
+   * Puts a message on its request's timeline. In a transaction the entry is inserted as it
+   * commits, with the others it made, in one statement: nothing reads a timeline while changing
+   * it.
+   */
   async addToTimeline(
     manager: EntityManager,
     envelope: Envelope,
     direction: 'in' | 'out',
     changedState: boolean,
   ): Promise<void> {
-    await manager.insert(RequestMessage, {
+    const entry: TimelineEntry = {
       messageId: envelope.id,
       requestId: envelope.requestId,
       direction,
@@ -323,6 +332,21 @@ export class RequestLifecycle {
       body: instanceToPlain(envelope.body),
       sentAt: new Date(envelope.sentAt),
       changedState,
-    });
+    };
+    const queryRunner = manager.queryRunner;
+    if (queryRunner?.isTransactionActive) {
+      ((queryRunner.data[TIMELINE_ENTRIES] as TimelineEntry[] | undefined) ??= []).push(entry);
+    } else {
+      await manager.insert(RequestMessage, entry);
+    }
   }
+}
+
+type TimelineEntry = QueryDeepPartialEntity<RequestMessage>;
+
+async function insertTimelineEntries(event: TransactionCommitEvent): Promise<void> {
+  const entries = event.queryRunner.data[TIMELINE_ENTRIES] as TimelineEntry[] | undefined;
+  if (!entries) return;
+  delete event.queryRunner.data[TIMELINE_ENTRIES];
+  await event.manager.insert(RequestMessage, entries);
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CourtsModule } from '../courts/courts.module';
 import { CourtMessagingModule } from '../messaging/court-messaging.module';
 import { RequestLifecycle } from './request-lifecycle.service';
@@ -6,7 +7,7 @@ import { RequestMessagesHandler } from './request-messages.handler';
 import { RequestsService } from './requests.service';
 
 @Module({
-  imports: [CourtMessagingModule, CourtsModule],
+  imports: [AuditModule, CourtMessagingModule, CourtsModule],
   controllers: [RequestMessagesHandler],
   providers: [RequestLifecycle, RequestsService],
   exports: [RequestLifecycle, RequestsService],
