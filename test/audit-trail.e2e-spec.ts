@@ -322,3 +322,40 @@ describe('the audit trail of a court node', () => {
     });
   });
 });
+
+describe('the audit trail of a court node run as two replicas', () => {
+  it('stays one unbroken chain while both append at once', async () => {
+    const network = TestNetwork.create();
+    try {
+      const { xinzhou } = await startCourts(network, {
+        xinzhou: {},
+        yulin: {
+          ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
+          ASSET_REGISTRY_SAMPLE_DATA: 'true',
+        },
+      });
+      const replicaNode = await network.startCourtNode(network.courtNodeEnvironment('xinzhou'));
+      await waitUntilReady(replicaNode.url);
+      const replica = new CourtApi(replicaNode, xinzhou.databaseUrl);
+
+      const created = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? xinzhou : replica).createAssetSearch('yulin'),
+        ),
+      );
+      for (const { id } of created) {
+        await xinzhou.waitForState(`/api/asset-searches/${id}`, ResultReported);
+      }
+
+      const { exitCode, report } = await auditVerify(xinzhou.databaseUrl);
+      expect({ exitCode, intact: report.intact }).toEqual({ exitCode: 0, intact: true });
+      const [creations] = await network.query<{ count: string }>(
+        xinzhou.databaseUrl,
+        `SELECT count(*) FROM audit_records WHERE action = 'request.created'`,
+      );
+      expect(creations.count).toBe('20');
+    } finally {
+      await network.cleanup();
+    }
+  }, 90_000);
+});
