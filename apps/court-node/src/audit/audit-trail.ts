@@ -7,11 +7,12 @@ import {
   TransactionRollbackEvent,
 } from 'typeorm';
 import { Request } from '../requests/request.entity';
+import { TransactionNotes } from '../common/transaction-notes';
 import { ActorContext } from './actor-context';
 import { appendToChain, AuditEntry, ChainHead } from './audit-chain';
 import { headFromRow, insertRecords, SELECT_HEAD } from './audit-records.table';
 
-const PENDING = 'auditEntriesPending';
+const pending = new TransactionNotes<AuditEntry>('auditEntriesPending');
 /** Arbitrary but fixed, and not the schema lock's: every replica appends under the same key. */
 const APPEND_LOCK_KEY = 7_311_046_127;
 
@@ -57,7 +58,7 @@ export class AuditTrail implements EntitySubscriberInterface<Request> {
     if (!queryRunner?.isTransactionActive) {
       throw new Error(`${change.action} outside a transaction: the audit trail would miss it`);
     }
-    ((queryRunner.data[PENDING] as AuditEntry[] | undefined) ??= []).push({
+    pending.add(queryRunner, {
       ...change,
       recordedAt: new Date().toISOString(),
       actor: ActorContext.current(),
@@ -103,17 +104,16 @@ export class AuditTrail implements EntitySubscriberInterface<Request> {
 
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     for (const step of this.stepsBeforeAppend) await step(event);
-    const pending = event.queryRunner.data[PENDING] as AuditEntry[] | undefined;
-    if (!pending?.length) return;
-    delete event.queryRunner.data[PENDING];
+    const entries = pending.take(event.queryRunner);
+    if (entries.length === 0) return;
     await event.manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
     const [head] = await event.manager.query<{ sequence: string; hash: string }[]>(SELECT_HEAD);
-    const [sql, parameters] = insertRecords(appendToChain(head && headFromRow(head), pending));
+    const [sql, parameters] = insertRecords(appendToChain(head && headFromRow(head), entries));
     await event.manager.query(sql, parameters);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
-    delete event.queryRunner.data[PENDING];
+    pending.take(event.queryRunner);
   }
 
   /** The newest record, which the heartbeat shows the monitor; undefined while the trail is empty. */

@@ -6,9 +6,10 @@ import {
   TransactionCommitEvent,
   TransactionRollbackEvent,
 } from 'typeorm';
+import { TransactionNotes } from '../common/transaction-notes';
 import { CommittedMessage, OutboxRelay } from './outbox-relay.service';
 
-const ENQUEUED = 'outboxMessagesEnqueued';
+const enqueued = new TransactionNotes<CommittedMessage>('outboxMessagesEnqueued');
 
 /**
  * Hands the messages a transaction wrote to the outbox to the relay the moment it commits, so
@@ -30,23 +31,21 @@ export class OutboxCommitSubscriber implements EntitySubscriberInterface {
    */
   static collect(queryRunner: QueryRunner | undefined, message: CommittedMessage): boolean {
     if (!queryRunner?.isTransactionActive) return false;
-    ((queryRunner.data[ENQUEUED] as CommittedMessage[] | undefined) ??= []).push(message);
+    enqueued.add(queryRunner, message);
     return true;
   }
 
   /** What the open transaction of `queryRunner` has written to the outbox so far. */
   static collected(queryRunner: QueryRunner): CommittedMessage[] {
-    return (queryRunner.data[ENQUEUED] as CommittedMessage[] | undefined) ?? [];
+    return enqueued.peek(queryRunner);
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
-    const messages = event.queryRunner.data[ENQUEUED] as CommittedMessage[] | undefined;
-    if (!messages) return;
-    delete event.queryRunner.data[ENQUEUED];
-    this.relay.publishCommitted(messages);
+    const messages = enqueued.take(event.queryRunner);
+    if (messages.length > 0) this.relay.publishCommitted(messages);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
-    delete event.queryRunner.data[ENQUEUED];
+    enqueued.take(event.queryRunner);
   }
 }

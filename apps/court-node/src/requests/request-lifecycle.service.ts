@@ -20,6 +20,7 @@ import { EntityManager, TransactionCommitEvent } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditTrail } from '../audit/audit-trail';
 import { ActionNotAllowed } from '../common/domain-errors';
+import { TransactionNotes } from '../common/transaction-notes';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { endOfChinaDay } from '../deadlines/china-dates';
 import { Clock } from '../deadlines/clock';
@@ -31,7 +32,8 @@ import { requestChanged } from './request-changed';
 import { RequestMessage } from './request-message.entity';
 import { Request } from './request.entity';
 
-const TIMELINE_ENTRIES = 'timelineEntriesPending';
+type TimelineEntry = QueryDeepPartialEntity<RequestMessage>;
+const timelineEntries = new TransactionNotes<TimelineEntry>('timelineEntriesPending');
 const REQUEST_MESSAGE_TYPES: ReadonlySet<string> = new Set([
   'asset-search.requested',
   'delegation.requested',
@@ -335,18 +337,14 @@ export class RequestLifecycle {
     };
     const queryRunner = manager.queryRunner;
     if (queryRunner?.isTransactionActive) {
-      ((queryRunner.data[TIMELINE_ENTRIES] as TimelineEntry[] | undefined) ??= []).push(entry);
+      timelineEntries.add(queryRunner, entry);
     } else {
       await manager.insert(RequestMessage, entry);
     }
   }
 }
 
-type TimelineEntry = QueryDeepPartialEntity<RequestMessage>;
-
 async function insertTimelineEntries(event: TransactionCommitEvent): Promise<void> {
-  const entries = event.queryRunner.data[TIMELINE_ENTRIES] as TimelineEntry[] | undefined;
-  if (!entries) return;
-  delete event.queryRunner.data[TIMELINE_ENTRIES];
-  await event.manager.insert(RequestMessage, entries);
+  const entries = timelineEntries.take(event.queryRunner);
+  if (entries.length > 0) await event.manager.insert(RequestMessage, entries);
 }
