@@ -1,4 +1,5 @@
 import {
+  DelegationRequestedBody,
   EXAMPLE_BODIES,
   newMessageId,
   ProtocolRejectionBody,
@@ -124,6 +125,29 @@ describe('court messages on the wire', () => {
       [request.requestId],
     );
     expect(receipts).toEqual([{ count: '2' }]);
+  });
+
+  it('rejects a second request under an id the court already has, and keeps the first', async () => {
+    const first = validRequest();
+    const firstBody = first.body as DelegationRequestedBody;
+    await ordos.publish('yulin', 'delegation.requested', first);
+    await ordos.receive(['message.delivered']);
+    const again = ordos.envelope('delegation.requested', 'yulin', first.requestId, {
+      ...delegationBody,
+      instructions: '请查封被执行人名下的房产。',
+    });
+    await ordos.publish('yulin', 'delegation.requested', again);
+
+    const answer = await ordos.receive(['message.rejected']);
+    expect(answer.body).toMatchObject({
+      reason: RejectionReason.NotAllowedInState,
+      rejectedMessageId: again.id,
+      detail: `request ${first.requestId} already exists at yulin`,
+    });
+    const task = await yulin.get(`/api/tasks/${first.requestId}`);
+    expect(task.state).toBe(RequestState.Delivered);
+    expect(task.details).toMatchObject({ instructions: firstBody.instructions });
+    expect(task.timeline.map((entry) => entry.messageId)).toEqual([first.id]);
   });
 
   it('handles a burst together, unharmed by a message in it that cannot be applied yet', async () => {

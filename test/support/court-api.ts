@@ -25,6 +25,8 @@ export interface RequestResource {
   progressReportDueAt: string | null;
   stateSince: string;
   caseNumber: string;
+  /** The body of the request as the requesting court sent it. */
+  details: Record<string, unknown>;
   createdAt: string;
   timeline: {
     messageId: string;

@@ -44,6 +44,9 @@ function isFundsMessage(type: MessageType): boolean {
   return type.startsWith('funds.');
 }
 
+/** Requests taken in by `startIncoming` whose row `storeIncoming` has yet to write. */
+const notYetStored = new WeakSet<Request>();
+
 const MILESTONE_OF_STATE = new Map<RequestState, Milestone>(
   Object.entries(MILESTONE_STATES).map(([milestone, state]) => [state, milestone as Milestone]),
 );
@@ -91,20 +94,47 @@ export class RequestLifecycle {
     return request;
   }
 
-  /** Stores a request another court sent, already delivered: this court has it. */
+  /**
+   * Takes in a request another court sent, already delivered: this court has it. It is written
+   * by `storeIncoming`, once whatever this court does with it at once (an answer from the
+   * registry) is done, so that the row is written once, as it ends up.
+   */
   async startIncoming(
     manager: EntityManager,
     request: Request,
     message: DecodedMessage,
-  ): Promise<Request> {
+  ): Promise<void> {
     const type = message.envelope.type as MessageType;
     const sent = transition(request.kind, undefined, type, 'requesting');
     if (!sent.allowed) throw new ProtocolViolation(RejectionReason.NotAllowedInState, sent.detail);
     const delivered = transition(request.kind, sent.state, 'message.delivered', 'receiving');
     this.enter(request, delivered.allowed ? delivered.state : sent.state);
-    await this.insert(manager, request);
+    notYetStored.add(request);
+    requestChanged(manager, request);
     await this.addToTimeline(manager, message.envelope, 'in', true);
-    return request;
+  }
+
+  /**
+   * Writes a request `startIncoming` took in. One the court already has is a protocol
+   * violation: a request id is the requesting court's, used once.
+   */
+  async storeIncoming(manager: EntityManager, request: Request): Promise<void> {
+    notYetStored.delete(request);
+    const stored = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Request)
+      .values(request as QueryDeepPartialEntity<Request>)
+      .orIgnore()
+      .returning('id')
+      .updateEntity(false)
+      .execute();
+    if ((stored.raw as unknown[]).length === 0) {
+      throw new ProtocolViolation(
+        RejectionReason.NotAllowedInState,
+        `request ${request.id} already exists at ${this.environment.COURT_ID}`,
+      );
+    }
   }
 
   /**
@@ -268,6 +298,7 @@ export class RequestLifecycle {
    */
   async persist(manager: EntityManager, request: Request, money = false): Promise<void> {
     requestChanged(manager, request, money);
+    if (notYetStored.has(request)) return;
     await manager.update(Request, request.id, {
       state: request.state,
       stateSince: request.stateSince,

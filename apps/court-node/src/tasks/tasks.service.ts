@@ -3,7 +3,6 @@ import {
   DecodedMessage,
   MessageBody,
   DelegationRequestedBody,
-  RejectionReason,
   RequestForwardedBody,
 } from '@enforcement-link/protocol';
 import { Inject, Injectable } from '@nestjs/common';
@@ -12,7 +11,6 @@ import { Actor, ActorContext } from '../audit/actor-context';
 import { ASSET_REGISTRY, AssetRegistry } from '../asset-registry/asset-registry';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { CourtDirectoryService } from '../courts/court-directory.service';
-import { ProtocolViolation } from '../messaging/inbound-errors';
 import { OutboxService } from '../messaging/outbox.service';
 import { requestChanged } from '../requests/request-changed';
 import { RequestLifecycle } from '../requests/request-lifecycle.service';
@@ -44,12 +42,6 @@ export class TasksService {
   async receive(manager: EntityManager, message: DecodedMessage): Promise<void> {
     const { envelope } = message;
     const body = message.body as AssetSearchRequestedBody | DelegationRequestedBody;
-    if (await manager.existsBy(Request, { id: envelope.requestId })) {
-      throw new ProtocolViolation(
-        RejectionReason.NotAllowedInState,
-        `request ${envelope.requestId} already exists at ${this.environment.COURT_ID}`,
-      );
-    }
     const task = Request.fromRequestBody(
       envelope.requestId,
       {
@@ -63,6 +55,7 @@ export class TasksService {
     if (task.kind === 'asset-search') {
       await this.answerFromRegistry(manager, task, body as AssetSearchRequestedBody);
     }
+    await this.lifecycle.storeIncoming(manager, task);
   }
 
   assign(id: string, assignee: string): Promise<RequestView> {
