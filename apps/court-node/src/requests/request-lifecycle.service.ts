@@ -44,7 +44,7 @@ function isFundsMessage(type: MessageType): boolean {
   return type.startsWith('funds.');
 }
 
-/** Requests taken in by `startIncoming` whose row `storeIncoming` has yet to write. */
+/** Requests `startIncoming` is handling, whose row it writes once that is done. */
 const notYetStored = new WeakSet<Request>();
 
 const MILESTONE_OF_STATE = new Map<RequestState, Milestone>(
@@ -95,31 +95,30 @@ export class RequestLifecycle {
   }
 
   /**
-   * Takes in a request another court sent, already delivered: this court has it. It is written
-   * by `storeIncoming`, once whatever this court does with it at once (an answer from the
-   * registry) is done, so that the row is written once, as it ends up.
+   * Stores a request another court sent, already delivered: this court has it. `handleAtOnce`
+   * (an answer from the registry) runs first, so that the row is written once, as it ends up.
+   * One the court already has is a protocol violation: a request id is the requesting court's,
+   * used once, and the insert itself refuses a second.
    */
   async startIncoming(
     manager: EntityManager,
     request: Request,
     message: DecodedMessage,
+    handleAtOnce: () => Promise<void>,
   ): Promise<void> {
     const type = message.envelope.type as MessageType;
     const sent = transition(request.kind, undefined, type, 'requesting');
     if (!sent.allowed) throw new ProtocolViolation(RejectionReason.NotAllowedInState, sent.detail);
     const delivered = transition(request.kind, sent.state, 'message.delivered', 'receiving');
     this.enter(request, delivered.allowed ? delivered.state : sent.state);
-    notYetStored.add(request);
     requestChanged(manager, request);
     await this.addToTimeline(manager, message.envelope, 'in', true);
-  }
-
-  /**
-   * Writes a request `startIncoming` took in. One the court already has is a protocol
-   * violation: a request id is the requesting court's, used once.
-   */
-  async storeIncoming(manager: EntityManager, request: Request): Promise<void> {
-    notYetStored.delete(request);
+    notYetStored.add(request);
+    try {
+      await handleAtOnce();
+    } finally {
+      notYetStored.delete(request);
+    }
     const stored = await manager
       .createQueryBuilder()
       .insert()

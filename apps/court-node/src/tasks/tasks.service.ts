@@ -51,11 +51,11 @@ export class TasksService {
       },
       body,
     );
-    await this.lifecycle.startIncoming(manager, task, message);
-    if (task.kind === 'asset-search') {
-      await this.answerFromRegistry(manager, task, body as AssetSearchRequestedBody);
-    }
-    await this.lifecycle.storeIncoming(manager, task);
+    await this.lifecycle.startIncoming(manager, task, message, async () => {
+      if (task.kind === 'asset-search') {
+        await this.answerFromRegistry(manager, task, body as AssetSearchRequestedBody);
+      }
+    });
   }
 
   assign(id: string, assignee: string): Promise<RequestView> {
