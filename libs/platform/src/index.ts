@@ -10,6 +10,7 @@ export * from './database/database.health-check';
 export * from './database/database.module';
 export * from './database/database-tls';
 export * from './database/ensure-database';
+export * from './database/preparing-client';
 export * from './database/transient-database-error';
 export * from './health/health-check';
 export * from './health/health.module';

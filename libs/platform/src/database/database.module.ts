@@ -5,6 +5,7 @@ import { DatabaseHealthCheck } from './database.health-check';
 import { claimDatabase } from './database-owner';
 import { DatabaseTls } from './database-tls';
 import { ensureDatabaseExists } from './ensure-database';
+import { PreparingClient } from './preparing-client';
 import { withSchemaLock } from './schema-lock';
 import { isTransientDatabaseError } from './transient-database-error';
 
@@ -41,6 +42,7 @@ export class DatabaseModule {
             applicationName: options.owner,
             ...(options.poolSize ? { poolSize: options.poolSize } : {}),
             ...(options.tls !== undefined ? { ssl: options.tls } : {}),
+            extra: { Client: PreparingClient },
             entities: options.entities ?? [],
             migrations: options.migrations,
             synchronize: false,
