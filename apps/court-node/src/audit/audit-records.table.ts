@@ -25,13 +25,16 @@ const COLUMNS =
 export const SELECT_RECORDS_AFTER = `SELECT ${COLUMNS} FROM audit_records
   WHERE sequence > $1 ORDER BY sequence LIMIT $2`;
 
-/**
- * The newest record. Read after taking the append lock, in a statement of its own: under READ
- * COMMITTED each statement sees what was committed when it began, so it sees the records of
- * the transaction that held the lock before.
- */
+/** The newest record. */
 export const SELECT_HEAD =
   'SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1';
+
+/**
+ * Takes the append lock, held until the transaction ends, then reads the newest record, which
+ * then includes those of the transaction that held the lock before (see the function's
+ * migration). Every replica of the court appends under the same lock.
+ */
+export const LOCK_AND_SELECT_HEAD = 'SELECT sequence, hash FROM audit_records_lock_head()';
 
 export function recordFromRow(row: AuditRecordRow): AuditRecord {
   return {

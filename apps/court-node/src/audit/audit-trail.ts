@@ -10,11 +10,14 @@ import { Request } from '../requests/request.entity';
 import { TransactionNotes } from '../common/transaction-notes';
 import { ActorContext } from './actor-context';
 import { appendToChain, AuditEntry, ChainHead } from './audit-chain';
-import { headFromRow, insertRecords, SELECT_HEAD } from './audit-records.table';
+import {
+  headFromRow,
+  insertRecords,
+  LOCK_AND_SELECT_HEAD,
+  SELECT_HEAD,
+} from './audit-records.table';
 
 const pending = new TransactionNotes<AuditEntry>('auditEntriesPending');
-/** Arbitrary but fixed, and not the schema lock's: every replica appends under the same key. */
-const APPEND_LOCK_KEY = 7_311_046_127;
 
 /** The request as last loaded or recorded, field by field, to tell what a change changed. */
 type RequestSnapshot = Record<string, string | undefined>;
@@ -106,8 +109,8 @@ export class AuditTrail implements EntitySubscriberInterface<Request> {
     for (const step of this.stepsBeforeAppend) await step(event);
     const entries = pending.take(event.queryRunner);
     if (entries.length === 0) return;
-    await event.manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-    const [head] = await event.manager.query<{ sequence: string; hash: string }[]>(SELECT_HEAD);
+    const [head] =
+      await event.manager.query<{ sequence: string; hash: string }[]>(LOCK_AND_SELECT_HEAD);
     const [sql, parameters] = insertRecords(appendToChain(head && headFromRow(head), entries));
     await event.manager.query(sql, parameters);
   }

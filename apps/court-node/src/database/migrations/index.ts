@@ -11,6 +11,7 @@ import { TrackMilestonesForTheMonitor1764900000000 } from './1764900000000-track
 import { RecordWhenTheStreamStoredInboundMessages1765100000000 } from './1765100000000-record-when-the-stream-stored-inbound-messages';
 import { CreateAuditRecords1765142000000 } from './1765142000000-create-audit-records';
 import { CreateUserAccounts1765300000000 } from '@enforcement-link/platform';
+import { LockAndReadTheAuditHeadInOneCall1765400000000 } from './1765400000000-lock-and-read-the-audit-head-in-one-call';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   RecordWhenTheStreamStoredInboundMessages1765100000000,
   CreateAuditRecords1765142000000,
   CreateUserAccounts1765300000000,
+  LockAndReadTheAuditHeadInOneCall1765400000000,
 ];
