@@ -17,8 +17,9 @@ import { InboxService, Settlement } from './inbox.service';
 
 const RESTART_DELAY_MS = 1_000;
 /**
- * Messages handled in one transaction at most. Batches form only when messages wait for a free
- * handler, so a quiet node still handles each message the moment it arrives.
+ * Messages handled in one transaction at most. Batches form of messages that arrive together
+ * and of those that wait for a free handler, so a quiet node still handles a message the moment
+ * it arrives.
  */
 const MAX_BATCH = 16;
 
@@ -40,6 +41,7 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
   /** Pulled, waiting for a free handler. */
   private readonly waiting: JsMsg[] = [];
   private readonly roomFreed: (() => void)[] = [];
+  private batchesScheduled = false;
 
   constructor(
     private readonly inbox: InboxService,
@@ -128,11 +130,24 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
     if (this.closing) await messages.close();
     for await (const message of messages) {
       this.waiting.push(message);
-      this.startBatches();
+      this.startBatchesSoon();
       while (this.waiting.length >= MAX_BATCH) {
         await new Promise<void>((resolve) => this.roomFreed.push(resolve));
       }
     }
+  }
+
+  /**
+   * Starts batches once the messages that arrived together have all been pulled: the consumer
+   * hands them over one at a time, and a receipt and an answer sent together belong together.
+   */
+  private startBatchesSoon(): void {
+    if (this.batchesScheduled) return;
+    this.batchesScheduled = true;
+    setImmediate(() => {
+      this.batchesScheduled = false;
+      this.startBatches();
+    });
   }
 
   private startBatches(): void {
