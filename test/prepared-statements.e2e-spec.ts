@@ -41,8 +41,13 @@ describe('prepared statements', () => {
 
   it('sends statements without parameters as they are, several in one text included', async () => {
     await client.query('CREATE TABLE notes (id int PRIMARY KEY); INSERT INTO notes VALUES (7)');
+    await client.query('INSERT INTO notes VALUES (8); INSERT INTO notes VALUES (9)', []);
 
-    expect((await client.query('SELECT id FROM notes')).rows).toEqual([{ id: 7 }]);
+    expect((await client.query('SELECT id FROM notes ORDER BY id')).rows).toEqual([
+      { id: 7 },
+      { id: 8 },
+      { id: 9 },
+    ]);
     expect((await client.query(PREPARED)).rows).toEqual([]);
   });
 

@@ -25,7 +25,11 @@ export class PreparingClient extends Client {
     super(config);
     const send = Client.prototype.query.bind(this) as (...args: unknown[]) => unknown;
     this.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
-      const name = typeof text === 'string' && Array.isArray(values) && this.nameFor(text);
+      const name =
+        typeof text === 'string' &&
+        Array.isArray(values) &&
+        values.length > 0 &&
+        this.nameFor(text);
       return name ? send({ name, text, values }, ...rest) : send(text, values, ...rest);
     }) as Client['query'];
   }
