@@ -1,10 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Appending to the audit trail takes its lock and then reads the chain's head. Two statements
- * are needed, because under READ COMMITTED a statement sees what was committed when it began,
- * before it waited for the lock; a volatile function's queries each take a new snapshot, so one
- * call does both and the lock is held for one round trip less.
+ * Appending to the audit trail takes its lock and then reads the chain's head. As plain
+ * statements that takes two, because under READ COMMITTED a statement sees what was committed
+ * when it began, before it waited for the lock; a volatile function's queries each take a new
+ * snapshot, so one call does both and the lock is held for one round trip less.
  */
 export class LockAndReadTheAuditHeadInOneCall1765400000000 implements MigrationInterface {
   name = 'LockAndReadTheAuditHeadInOneCall1765400000000';
