@@ -3,9 +3,12 @@ import {
   courtConsumerName,
   courtMessagesStreamName,
   EXAMPLE_BODIES,
+  monitorEventSubject,
+  RequestState,
+  RequestUpdatedEvent,
 } from '@enforcement-link/protocol';
+import { connect, NatsConnection } from 'nats';
 import * as http from 'node:http';
-import { Pool } from 'pg';
 import { freePort } from '../test/support/free-port';
 import { BackgroundService } from '../test/support/service-process';
 import { sessionAs, TestSession } from '../test/support/sessions';
@@ -14,7 +17,6 @@ import { waitFor } from '../test/support/wait-for';
 import { OneRequest } from './measure';
 import { PeakMemory, stopReadingPeakMemory } from './peak-memory';
 
-const POLL_INTERVAL_MS = 5;
 const READY_TIMEOUT_MS = 60_000;
 const CATEGORIES = ['bank-deposit', 'real-estate', 'vehicle'];
 const SEARCH = {
@@ -55,7 +57,6 @@ export interface DrainResult {
  */
 export class CourtNodeHop {
   private readonly waiting = new Map<string, { startedAt: number; done: (ms: number) => void }>();
-  private poller?: NodeJS.Timeout;
   /** The peak memory of each node process, read as it stops. */
   readonly peakMemory: PeakMemory[] = [];
   /**
@@ -70,7 +71,8 @@ export class CourtNodeHop {
     /** A clerk of Xinzhou, who sends the searches. */
     private readonly clerk: TestSession,
     private readonly xinzhouUrl: string,
-    private readonly xinzhouDatabase: Pool,
+    /** Where Xinzhou's `request.updated` events arrive, as the monitor would read them. */
+    private readonly events: NatsConnection,
     private readonly nodes: Map<string, BackgroundService>,
     /** Kept so that Yulin's node can be started again exactly as it was. */
     private readonly yulinEnvironment: Environment,
@@ -107,11 +109,11 @@ export class CourtNodeHop {
       network,
       await sessionAs(xinzhouUrl, xinzhouDatabase, 'clerk'),
       xinzhouUrl,
-      new Pool({ connectionString: xinzhouDatabase, max: 1 }),
+      await connect({ servers: network.natsUrl.split(',') }),
       nodes,
       yulinEnvironment,
     );
-    hop.poll();
+    hop.collectAnswered(network.namespace);
     return hop;
   }
 
@@ -159,9 +161,8 @@ export class CourtNodeHop {
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.poller);
     this.agent.destroy();
-    await this.xinzhouDatabase.end();
+    await this.events.close();
     await Promise.all([...this.nodes.keys()].map((name) => this.stopNode(name)));
     // Xinzhou first, then Yulin before and after its restart, whichever stopped first.
     this.peakMemory.sort((a, b) => a.name.localeCompare(b.name));
@@ -214,23 +215,25 @@ export class CourtNodeHop {
     await Promise.all(Array.from({ length: BACKLOG_CREATED_IN_PARALLEL }, clerkAtWork));
   }
 
-  private poll(): void {
-    this.poller = setTimeout(() => {
-      void this.collectAnswered().finally(() => this.poll());
-    }, POLL_INTERVAL_MS);
-  }
-
-  private async collectAnswered(): Promise<void> {
-    if (this.waiting.size === 0) return;
-    const { rows } = await this.xinzhouDatabase.query<{ id: string; state_since: Date }>(
-      `SELECT id, state_since FROM requests WHERE id = ANY($1) AND state = 'RESULT_REPORTED'`,
-      [[...this.waiting.keys()]],
+  /**
+   * Xinzhou publishes a `request.updated` event in the transaction that records the answer:
+   * the benchmark learns of it the way the monitor does, without asking Xinzhou's database, so
+   * that watching takes nothing from the PostgreSQL the nodes share.
+   */
+  private collectAnswered(namespace: string): void {
+    const subscription = this.events.subscribe(
+      monitorEventSubject(namespace, 'xinzhou', 'request.updated'),
     );
-    for (const row of rows) {
-      const waiter = this.waiting.get(row.id);
-      this.waiting.delete(row.id);
-      waiter?.done(row.state_since.getTime() - waiter.startedAt);
-    }
+    void (async () => {
+      for await (const message of subscription) {
+        const event = message.json<RequestUpdatedEvent>();
+        const waiter =
+          event.state === RequestState.ResultReported && this.waiting.get(event.requestId);
+        if (!waiter) continue;
+        this.waiting.delete(event.requestId);
+        waiter.done(Date.parse(event.stateSince) - waiter.startedAt);
+      }
+    })();
   }
 }
 
