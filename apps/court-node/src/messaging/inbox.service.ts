@@ -20,7 +20,7 @@ import { DeadLetter } from './dead-letter.entity';
 import { InboxMessage } from './inbox-message.entity';
 import { MessageNotApplicableYet, ProtocolViolation, UntrustedMessage } from './inbound-errors';
 import { OutboxService } from './outbox.service';
-import { MessageSignatures } from '../signing/message-signatures.service';
+import { MessageSignatures, SignatureRefusal } from '../signing/message-signatures.service';
 
 /** A message as JetStream handed it over. */
 export interface InboundDelivery {
@@ -37,6 +37,18 @@ export type Settlement =
   | { action: 'ack'; outcome: 'processed' | 'duplicate' | 'parked' }
   | { action: 'term'; outcome: 'rejected' }
   | { action: 'nak'; delayMs: number; error: string };
+
+/**
+ * A delivery decoded and, when it is a valid message, judged for trust (signature and time
+ * window) once: the shared transaction and the settling one by one go by the same verdict.
+ */
+interface Examined {
+  decoded: DecodeResult;
+  /** Whether it was judged: not while the key registry is unread, and then judged again. */
+  judged: boolean;
+  /** Why a valid message must be refused; undefined when it may be handled. */
+  refusal?: SignatureRefusal;
+}
 
 /** Runs the handler of a message's type inside the inbox's transaction. */
 export type MessageDispatcher = (message: DecodedMessage, manager: EntityManager) => Promise<void>;
@@ -81,7 +93,7 @@ export class InboxService {
   }
 
   receive(delivery: InboundDelivery): Promise<Settlement> {
-    return this.settle(delivery, decodeMessage(delivery.data, delivery.subject));
+    return this.settle(delivery, this.examine(delivery));
   }
 
   /**
@@ -91,12 +103,12 @@ export class InboxService {
    * message's failure is never another's.
    */
   async receiveAll(deliveries: InboundDelivery[]): Promise<Settlement[]> {
-    const decoded = deliveries.map((delivery) => decodeMessage(delivery.data, delivery.subject));
+    const examined = deliveries.map((delivery) => this.examine(delivery));
     const settled = new Map<number, Settlement>();
     const together = deliveries.flatMap((delivery, index) => {
-      const result = decoded[index];
-      return result.ok && this.canShareTransaction(delivery, result.message)
-        ? [{ index, delivery, message: result.message }]
+      const { decoded } = examined[index];
+      return decoded.ok && this.canShareTransaction(examined[index], decoded.message)
+        ? [{ index, delivery, message: decoded.message }]
         : [];
     });
     if (together.length > 1) {
@@ -126,26 +138,40 @@ export class InboxService {
     }
     const settlements: Settlement[] = [];
     for (const [index, delivery] of deliveries.entries()) {
-      settlements.push(settled.get(index) ?? (await this.settle(delivery, decoded[index])));
+      settlements.push(settled.get(index) ?? (await this.settle(delivery, examined[index])));
     }
     return settlements;
   }
 
+  private examine(delivery: InboundDelivery): Examined {
+    const decoded = decodeMessage(delivery.data, delivery.subject);
+    if (!decoded.ok) return { decoded, judged: false };
+    try {
+      const refusal = this.signatures.refusalOf(decoded.message, delivery.storedAt);
+      return { decoded, judged: true, refusal };
+    } catch {
+      return { decoded, judged: false };
+    }
+  }
+
   /** Documents are verified outside any transaction, and an untrusted message is rejected. */
-  private canShareTransaction(delivery: InboundDelivery, message: DecodedMessage): boolean {
+  private canShareTransaction({ judged, refusal }: Examined, message: DecodedMessage): boolean {
     const { documents } = message.body as { documents?: DocumentReference[] };
-    return !documents?.length && !this.signatures.refusalOf(message, delivery.storedAt);
+    return !documents?.length && judged && !refusal;
   }
 
-  private settle(delivery: InboundDelivery, decoded: DecodeResult): Promise<Settlement> {
-    return ActorContext.run(actorOf(delivery), () => this.judge(delivery, decoded));
+  private settle(delivery: InboundDelivery, examined: Examined): Promise<Settlement> {
+    return ActorContext.run(actorOf(delivery), () => this.judge(delivery, examined));
   }
 
-  private async judge(delivery: InboundDelivery, decoded: DecodeResult): Promise<Settlement> {
+  private async judge(delivery: InboundDelivery, examined: Examined): Promise<Settlement> {
+    const { decoded } = examined;
     if (!decoded.ok) return this.reject(delivery, undefined, decoded.rejection);
     const { envelope } = decoded.message;
     try {
-      const refusal = this.signatures.refusalOf(decoded.message, delivery.storedAt);
+      const refusal = examined.judged
+        ? examined.refusal
+        : this.signatures.refusalOf(decoded.message, delivery.storedAt);
       if (refusal) throw new UntrustedMessage(refusal.reason, refusal.detail);
       const stored = await this.process(delivery, decoded.message);
       return { action: 'ack', outcome: stored ? 'processed' : 'duplicate' };
