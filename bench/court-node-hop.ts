@@ -14,6 +14,7 @@ import { BackgroundService } from '../test/support/service-process';
 import { sessionAs, TestSession } from '../test/support/sessions';
 import { TestNetwork, waitUntilReady } from '../test/support/test-network';
 import { waitFor } from '../test/support/wait-for';
+import { ProcessGroup } from './cpu-count';
 import { OneRequest } from './measure';
 import { PeakMemory, stopReadingPeakMemory } from './peak-memory';
 
@@ -158,6 +159,14 @@ export class CourtNodeHop {
       const seconds = (Date.now() - ready) / 1000;
       return { messages: backlog, seconds, messagesPerSecond: backlog / seconds };
     });
+  }
+
+  /** Each node's process, under the name the results table gives its figures. */
+  nodeProcesses(): ProcessGroup[] {
+    return [...this.nodes].map(([name, node]) => ({
+      name,
+      pids: () => (node.pid === undefined ? [] : [node.pid]),
+    }));
   }
 
   async stop(): Promise<void> {

@@ -31,6 +31,12 @@ export function summarise(inFlight: number | string, measurement: Measurement): 
 /** Something that performs one request and resolves with its latency in milliseconds. */
 export type OneRequest = () => Promise<number>;
 
+/** Told when the measuring window opens and closes, to count what else it costs. */
+export interface WindowWatch {
+  opened(): void;
+  closed(): void;
+}
+
 /**
  * Closed loop: `inFlight` workers each send a request, wait for it to complete, and send the
  * next. Counted are the requests that complete within `seconds` after a warm-up.
@@ -40,10 +46,18 @@ export async function closedLoop(
   inFlight: number,
   seconds: number,
   warmUpSeconds: number,
+  watch?: WindowWatch,
 ): Promise<Measurement> {
   const latenciesMs: number[] = [];
   const warmUpEnds = Date.now() + warmUpSeconds * 1000;
   const ends = warmUpEnds + seconds * 1000;
+  if (watch) setTimeout(() => watch.opened(), warmUpEnds - Date.now());
+  const windowClosed = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      watch?.closed();
+      resolve();
+    }, ends - Date.now()),
+  );
   const worker = async () => {
     while (Date.now() < ends) {
       const latency = await request();
@@ -51,7 +65,7 @@ export async function closedLoop(
       if (completed >= warmUpEnds && completed <= ends) latenciesMs.push(latency);
     }
   };
-  await Promise.all(Array.from({ length: inFlight }, worker));
+  await Promise.all([...Array.from({ length: inFlight }, worker), windowClosed]);
   return { completed: latenciesMs.length, seconds, latenciesMs };
 }
 

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { DrainResult } from './court-node-hop';
+import { CpuShare } from './cpu-count';
 import { DemoResults } from './demo-network';
 import { describe, Summary } from './measure';
 import { MonitorResults } from './monitor-projection';
@@ -10,6 +11,8 @@ export interface BenchResults {
   settings: { seconds: number; warmUpSeconds: number; inboxConcurrency: number };
   floor: Summary[];
   node: Summary[];
+  /** CPU per search by process at CPU_COUNTED_AT_IN_FLIGHT; none where there is no /proc. */
+  cpu: { node?: CpuShare[]; floor?: CpuShare[] };
   halfLoad: Summary;
   drain: DrainResult;
   monitor: MonitorResults;
@@ -28,6 +31,8 @@ interface Row {
 /** The targets of docs/PERFORMANCE.md. */
 const NODE_SHARE_OF_FLOOR = 0.5;
 const NODE_SHARE_AT_IN_FLIGHT = 32;
+/** Where the CPU is counted: at the target's level, to set it against the target's budget. */
+export const CPU_COUNTED_AT_IN_FLIGHT = NODE_SHARE_AT_IN_FLIGHT;
 const HALF_LOAD_P99_MS = 100;
 const MONITOR_QUERY_P95_MS = 100;
 const MONITOR_EVENTS_PER_SECOND = 5_000;
@@ -39,6 +44,7 @@ export function resultsTable(results: BenchResults): string {
   const { seconds, warmUpSeconds, inboxConcurrency } = results.settings;
   const rows = [
     ...hopRows(results),
+    ...cpuRows(results),
     drainRow(results.drain),
     ...monitorRows(results.monitor),
     ...demoRows(results.demo),
@@ -85,6 +91,37 @@ function hopRows({ floor, node, halfLoad }: BenchResults): Row[] {
       met: halfLoad.p99 < HALF_LOAD_P99_MS,
     },
   ];
+}
+
+/**
+ * The CPU every process spent per search, against what half the floor's throughput would allow
+ * for all of them together on this machine's cores.
+ */
+function cpuRows({ cpu, floor }: BenchResults): Row[] {
+  const floorLevel = floor.find((level) => level.inFlight === CPU_COUNTED_AT_IN_FLIGHT);
+  if (!cpu.node || !cpu.floor || !floorLevel) return [];
+  const cores = cpus().length;
+  const allowedMs = (cores * 1000) / (NODE_SHARE_OF_FLOOR * floorLevel.throughput);
+  return [
+    {
+      measurement: `CPU per search, court nodes, ${CPU_COUNTED_AT_IN_FLIGHT} in flight`,
+      result: describeCpu(cpu.node),
+    },
+    {
+      measurement: `CPU per search, floor hop, ${CPU_COUNTED_AT_IN_FLIGHT} in flight`,
+      result: describeCpu(cpu.floor),
+    },
+    {
+      measurement: `CPU per search at ${100 * NODE_SHARE_OF_FLOOR}% of the floor`,
+      result: `at most ${allowedMs.toFixed(1)} ms in all, on ${cores} cores`,
+    },
+  ];
+}
+
+function describeCpu(shares: CpuShare[]): string {
+  const total = shares.reduce((sum, share) => sum + share.msPerRequest, 0);
+  const parts = shares.map((share) => `${share.name} ${share.msPerRequest.toFixed(1)}`);
+  return `${total.toFixed(1)} ms: ${parts.join(', ')}`;
 }
 
 function drainRow(drain: DrainResult): Row {

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
+import { processesOf } from '../test/support/process-cpu';
 import { TestNetwork } from '../test/support/test-network';
 import { CourtNodeHop, DrainResult } from './court-node-hop';
+import { CpuCount, CpuShare, ProcessGroup } from './cpu-count';
 import { measureDemo } from './demo-network';
 import { FloorHop } from './floor-hop';
 import { measureMonitor } from './monitor-projection';
 import { closedLoop, describe, openLoop, OneRequest, summarise, Summary } from './measure';
 import { benchmarkPeakMemory } from './peak-memory';
-import { resultsTable } from './report';
+import { CPU_COUNTED_AT_IN_FLIGHT, resultsTable } from './report';
 
 const IN_FLIGHT = [1, 32, 256];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -20,17 +22,42 @@ const DEMO = {
   speed: Number(process.env.BENCH_DEMO_SPEED ?? 10),
 };
 
-async function measureLevels(name: string, request: OneRequest): Promise<Summary[]> {
-  const results: Summary[] = [];
+/** The services every hop uses, and the benchmark's own process, which drives it. */
+const SHARED_PROCESSES: ProcessGroup[] = [
+  { name: 'PostgreSQL', pids: () => processesOf('postgres') },
+  { name: 'nats-server', pids: () => processesOf('nats-server') },
+  { name: 'benchmark process', pids: () => [process.pid] },
+];
+
+interface Levels {
+  levels: Summary[];
+  /** The CPU each process spent per request at CPU_COUNTED_AT_IN_FLIGHT; none without /proc. */
+  cpu?: CpuShare[];
+}
+
+async function measureLevels(
+  name: string,
+  request: OneRequest,
+  processes: ProcessGroup[],
+): Promise<Levels> {
+  const levels: Summary[] = [];
+  let cpu: CpuShare[] | undefined;
   for (const inFlight of IN_FLIGHT) {
-    const summary = summarise(
+    const counted = inFlight === CPU_COUNTED_AT_IN_FLIGHT && CpuCount.available;
+    const count = new CpuCount(processes);
+    const measurement = await closedLoop(
+      request,
       inFlight,
-      await closedLoop(request, inFlight, SECONDS, WARM_UP_SECONDS),
+      SECONDS,
+      WARM_UP_SECONDS,
+      counted ? { opened: () => count.start(), closed: () => count.stop() } : undefined,
     );
+    if (counted) cpu = count.perRequest(measurement.completed);
+    const summary = summarise(inFlight, measurement);
     process.stderr.write(`${name} ${inFlight} in flight: ${describe(summary)}\n`);
-    results.push(summary);
+    levels.push(summary);
   }
-  return results;
+  return { levels, cpu };
 }
 
 async function main(): Promise<void> {
@@ -40,12 +67,15 @@ async function main(): Promise<void> {
       'Starting two court nodes (Xinzhou asks, Yulin answers from its registry)...\n',
     );
     const hop = await CourtNodeHop.start(network, INBOX_CONCURRENCY);
-    let node: Summary[];
+    let node: Levels;
     let halfLoad: Summary;
     let drain: DrainResult;
     try {
-      node = await measureLevels('court nodes', hop.request);
-      const best = Math.max(...node.map((summary) => summary.throughput));
+      node = await measureLevels('court nodes', hop.request, [
+        ...hop.nodeProcesses(),
+        ...SHARED_PROCESSES,
+      ]);
+      const best = Math.max(...node.levels.map((summary) => summary.throughput));
       const rate = Math.max(1, Math.floor(best / 2));
       halfLoad = summarise(`${rate} req/s`, await openLoop(hop.request, rate, SECONDS));
       process.stderr.write(`court nodes at ${rate} req/s: ${describe(halfLoad)}\n`);
@@ -59,9 +89,9 @@ async function main(): Promise<void> {
     }
 
     const floorHop = await FloorHop.start(network, INBOX_CONCURRENCY);
-    let floor: Summary[];
+    let floor: Levels;
     try {
-      floor = await measureLevels('floor', floorHop.request);
+      floor = await measureLevels('floor', floorHop.request, SHARED_PROCESSES);
     } finally {
       await floorHop.stop();
     }
@@ -90,8 +120,9 @@ async function main(): Promise<void> {
         warmUpSeconds: WARM_UP_SECONDS,
         inboxConcurrency: INBOX_CONCURRENCY,
       },
-      floor,
-      node,
+      floor: floor.levels,
+      node: node.levels,
+      cpu: { node: node.cpu, floor: floor.cpu },
       halfLoad,
       drain,
       monitor,
