@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readProcFile } from './proc-file';
 
 /** Linux's USER_HZ: the unit of the CPU times in /proc on every architecture it runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -9,12 +10,8 @@ const CLOCK_TICKS_PER_SECOND = 100;
  * /proc/<pid>/stat; undefined when the process is gone or there is no /proc.
  */
 export function processCpuMs(pid: number): number | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const stat = readProcFile(pid, 'stat');
+  if (stat === undefined) return undefined;
   // The command name, in parentheses, may hold spaces itself: count the fields after it.
   // utime and stime, fields 14 and 15 of proc(5), are the 12th and 13th of those.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -39,10 +36,6 @@ export function processesOf(program: string): number[] {
 }
 
 function programOf(pid: number): string | undefined {
-  try {
-    const [argv0] = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return basename(argv0.split(' ')[0]).replace(/:$/, '');
-  } catch {
-    return undefined;
-  }
+  const [argv0] = readProcFile(pid, 'cmdline')?.split('\0') ?? [];
+  return argv0 === undefined ? undefined : basename(argv0.split(' ')[0]).replace(/:$/, '');
 }

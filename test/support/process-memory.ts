@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readProcFile } from './proc-file';
 
 /** A process's resident memory now and at its highest so far, in bytes. */
 export interface ProcessMemory {
@@ -12,12 +12,8 @@ export interface ProcessMemory {
  * Read it before the process exits: the kernel keeps no figures for a process that has gone.
  */
 export function processMemory(pid: number): ProcessMemory | undefined {
-  let status: string;
-  try {
-    status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const status = readProcFile(pid, 'status');
+  if (status === undefined) return undefined;
   const rssBytes = kilobytesField(status, 'VmRSS');
   const peakRssBytes = kilobytesField(status, 'VmHWM');
   // A process that has exited but not been reaped yet (a zombie) has no memory lines.
