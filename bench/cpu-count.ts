@@ -1,4 +1,5 @@
 import { processCpuMs } from '../test/support/process-cpu';
+import { WindowWatch } from './measure';
 
 /** Processes whose CPU time is counted together, under the name the results table gives them. */
 export interface ProcessGroup {
@@ -13,10 +14,10 @@ export interface CpuShare {
 }
 
 /**
- * Counts the CPU time each group of processes spends between `start` and `stop`, to divide
- * by the requests completed meanwhile. On a machine without /proc there is nothing to count.
+ * Counts the CPU time each group of processes spends while a measuring window is open, to
+ * divide by the requests completed in it. On a machine without /proc there is nothing to count.
  */
-export class CpuCount {
+export class CpuCount implements WindowWatch {
   private readonly started = new Map<number, number>();
   private readonly spentMs = new Map<string, number>();
 
@@ -26,13 +27,13 @@ export class CpuCount {
     return processCpuMs(process.pid) !== undefined;
   }
 
-  start(): void {
+  opened(): void {
     for (const pid of this.groups.flatMap((group) => group.pids())) {
       this.started.set(pid, processCpuMs(pid) ?? 0);
     }
   }
 
-  stop(): void {
+  closed(): void {
     for (const group of this.groups) {
       const spent = group
         .pids()

@@ -43,16 +43,12 @@ async function measureLevels(
   const levels: Summary[] = [];
   let cpu: CpuShare[] | undefined;
   for (const inFlight of IN_FLIGHT) {
-    const counted = inFlight === CPU_COUNTED_AT_IN_FLIGHT && CpuCount.available;
-    const count = new CpuCount(processes);
-    const measurement = await closedLoop(
-      request,
-      inFlight,
-      SECONDS,
-      WARM_UP_SECONDS,
-      counted ? { opened: () => count.start(), closed: () => count.stop() } : undefined,
-    );
-    if (counted) cpu = count.perRequest(measurement.completed);
+    const count =
+      inFlight === CPU_COUNTED_AT_IN_FLIGHT && CpuCount.available
+        ? new CpuCount(processes)
+        : undefined;
+    const measurement = await closedLoop(request, inFlight, SECONDS, WARM_UP_SECONDS, count);
+    if (count) cpu = count.perRequest(measurement.completed);
     const summary = summarise(inFlight, measurement);
     process.stderr.write(`${name} ${inFlight} in flight: ${describe(summary)}\n`);
     levels.push(summary);

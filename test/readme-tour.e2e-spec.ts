@@ -22,8 +22,8 @@ interface RequestPage {
  * The README's tour of the HTTP API, its shell blocks run as they are written against a network
  * like `npm run network`'s (Xinzhou, Yulin with its registry, the monitor), but on this test's
  * own ports, databases and namespace, and with the accounts' password this test opened them
- * with. The blocks that need the command line on `npm run network`'s own databases are left to
- * the command line's tests.
+ * with. The blocks that run the command line on `npm run network`'s own databases are left to
+ * the command line's own tests (cli, audit-trail, signed-messages, configuration).
  */
 describe('the README tour of the API', () => {
   let network: TestNetwork;
