@@ -118,11 +118,15 @@ export async function sendSampleTraffic(
   );
 
   const late = await xinzhou.createDelegation('ordos');
-  await xinzhou.waitForState(`/api/delegations/${late.id}`, RequestState.Delivered);
-  // Eight days on, Ordos has neither accepted nor returned it: Xinzhou's watch escalates.
+  const delivered = await xinzhou.waitForState(
+    `/api/delegations/${late.id}`,
+    RequestState.Delivered,
+  );
+  // A day after its sign-in limit (which a weekend may lengthen), Ordos has neither accepted
+  // nor returned it: Xinzhou's watch escalates.
   const clock = jest
     .spyOn(xinzhou.node.app.get(Clock), 'now')
-    .mockReturnValue(new Date(Date.now() + 8 * DAY_MS));
+    .mockReturnValue(new Date(new Date(delivered.dueAt ?? '').getTime() + DAY_MS));
   await xinzhou.node.app.get(DeadlineWatch).checkDue();
   clock.mockRestore();
   await waitFor('the late delegation to be escalated', async () => {
