@@ -92,7 +92,10 @@ describe('access control', () => {
     const court = path.startsWith('/api/tasks') ? yulin : xinzhou;
     const body =
       path === '/api/delegations'
-        ? { ...EXAMPLE_BODIES['delegation.requested'], receivingCourt: 'yulin' }
+        ? await court.withDocuments({
+            ...EXAMPLE_BODIES['delegation.requested'],
+            receivingCourt: 'yulin',
+          })
         : path.endsWith('/assign')
           ? { assignee: '李四' }
           : path.endsWith('/accept')

@@ -12,10 +12,12 @@ import { waitFor } from './support/wait-for';
 describe('the court directory', () => {
   let network: TestNetwork;
   let xinzhou: CourtApi;
+  let delegation: object;
 
   beforeAll(async () => {
     network = TestNetwork.create();
     ({ xinzhou } = await startCourts(network, { xinzhou: {} }));
+    delegation = await xinzhou.withDocuments({ ...EXAMPLE_BODIES['delegation.requested'] });
   });
 
   afterAll(() => network.cleanup());
@@ -31,10 +33,7 @@ describe('the court directory', () => {
   }
 
   const delegationTo = (court: string) =>
-    xinzhou.call('POST', '/api/delegations', {
-      ...EXAMPLE_BODIES['delegation.requested'],
-      receivingCourt: court,
-    });
+    xinzhou.call('POST', '/api/delegations', { ...delegation, receivingCourt: court });
 
   it('starts with the Yellow River bend courts', async () => {
     const courts = await xinzhou.get<{ code: string }[]>('/api/courts');
@@ -61,7 +60,7 @@ describe('the court directory', () => {
       (await delegationTo('shenmu')).status === 202 ? true : undefined,
     );
     const sealRealEstate = await xinzhou.call('POST', '/api/delegations', {
-      ...EXAMPLE_BODIES['delegation.requested'],
+      ...delegation,
       matterType: 'seal-real-estate',
       receivingCourt: 'shenmu',
     });

@@ -74,6 +74,51 @@ describe('documents', () => {
     expect(tooLarge.status).toBe(413);
   });
 
+  it('must be listed as uploaded: anything else is refused with 422 before it is sent', async () => {
+    const uploaded = await xinzhou.uploadDocument('judgment', '判决书.pdf');
+    const sentBefore = (await xinzhou.get<{ total: number }>('/api/delegations')).total;
+    const delegate = (documents: object[]) =>
+      xinzhou.call('POST', '/api/delegations', {
+        ...EXAMPLE_BODIES['delegation.requested'],
+        receivingCourt: 'yulin',
+        documents,
+      });
+
+    const unknown = await delegate([{ ...uploaded, documentId: newMessageId() }]);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.fieldErrors).toEqual([
+      { field: 'documents[0].documentId', rule: 'a document uploaded with POST /api/documents' },
+    ]);
+    const resized = await delegate([uploaded, { ...uploaded, sizeBytes: uploaded.sizeBytes + 1 }]);
+    expect(resized.body.fieldErrors).toEqual([
+      {
+        field: 'documents[1].sizeBytes',
+        rule: `the size of the uploaded document, ${uploaded.sizeBytes}`,
+      },
+    ]);
+    const mistyped = await delegate([{ ...uploaded, sha256: 'f'.repeat(64) }]);
+    expect(mistyped.status).toBe(422);
+    expect(mistyped.body.fieldErrors).toEqual([
+      { field: 'documents[0].sha256', rule: 'the SHA-256 of the uploaded document' },
+    ]);
+    expect((await xinzhou.get<{ total: number }>('/api/delegations')).total).toBe(sentBefore);
+
+    // Every message a person sends is checked the same way, here a handler's progress report.
+    const created = await xinzhou.createDelegation('yulin');
+    await yulin.waitForState(`/api/tasks/${created.id}`, RequestState.Delivered);
+    await yulin.post(`/api/tasks/${created.id}/accept`, EXAMPLE_BODIES['request.accepted'], 200);
+    const progress = await yulin.call('POST', `/api/tasks/${created.id}/report-progress`, {
+      ...EXAMPLE_BODIES['progress.reported'],
+      documents: [{ ...uploaded, documentId: newMessageId() }],
+    });
+    expect(progress.status).toBe(422);
+    expect(progress.body.fieldErrors).toEqual([
+      expect.objectContaining({ field: 'documents[0].documentId' }),
+    ]);
+    const task = await yulin.get(`/api/tasks/${created.id}`);
+    expect(task.state).toBe(RequestState.Accepted);
+  });
+
   it('are not handed out to a court none of whose requests lists them', async () => {
     const stored = (await (await upload(SAMPLE_PDF, 'application/pdf')).json()) as {
       documentId: string;

@@ -9,6 +9,7 @@ import { RequesterActionsController } from '../requests/requester-actions.contro
 import { RequestView } from '../requests/request.views';
 import { CreateAssetSearchDto } from './create-asset-search.dto';
 import { Allow } from '@enforcement-link/platform';
+import { LISTED_DOCUMENT_REFUSED } from '../documents/document-store.service';
 
 @ApiTags('asset searches (sent)')
 @Allow('clerk', 'court-admin')
@@ -27,7 +28,7 @@ export class AssetSearchesController extends RequesterActionsController(
   })
   @ApiAcceptedResponse({ type: RequestView })
   @ApiUnprocessableEntityResponse({
-    description: 'The receiving court is unknown, is this court, or takes no asset searches',
+    description: `The receiving court is unknown, is this court, or takes no asset searches. Or: ${LISTED_DOCUMENT_REFUSED}`,
   })
   create(@Body() { receivingCourt, ...body }: CreateAssetSearchDto): Promise<RequestView> {
     return this.requests.createAssetSearch(receivingCourt, body);

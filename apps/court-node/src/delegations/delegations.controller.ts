@@ -12,6 +12,7 @@ import { RequesterActionsController } from '../requests/requester-actions.contro
 import { RequestView } from '../requests/request.views';
 import { CreateDelegationDto } from './create-delegation.dto';
 import { Allow } from '@enforcement-link/platform';
+import { LISTED_DOCUMENT_REFUSED } from '../documents/document-store.service';
 
 @ApiTags('delegations (sent)')
 @Allow('clerk', 'court-admin')
@@ -27,7 +28,7 @@ export class DelegationsController extends RequesterActionsController('delegatio
   })
   @ApiAcceptedResponse({ type: RequestView })
   @ApiUnprocessableEntityResponse({
-    description: 'The receiving court is unknown, is this court, or does not take on the matter',
+    description: `The receiving court is unknown, is this court, or does not take on the matter. Or: ${LISTED_DOCUMENT_REFUSED}`,
   })
   create(@Body() { receivingCourt, ...body }: CreateDelegationDto): Promise<RequestView> {
     return this.requests.createDelegation(receivingCourt, body);

@@ -10,8 +10,8 @@ import {
   newMessageId,
   RejectionReason,
 } from '@enforcement-link/protocol';
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { NatsConnection, ObjectStore } from 'nats';
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { NatsConnection, ObjectInfo, ObjectStore } from 'nats';
 import { createHash } from 'node:crypto';
 import { RequestNotFound, RequestRefused } from '../common/domain-errors';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
@@ -31,6 +31,11 @@ export interface StoredDocument {
   bytes: Uint8Array;
 }
 
+/** What a court's HTTP API answers 422 for, when a message would list a document amiss. */
+export const LISTED_DOCUMENT_REFUSED =
+  'A listed document was not uploaded (POST /api/documents), or not with this size and ' +
+  'SHA-256: `fieldErrors` names it';
+
 /**
  * The network's documents, in the JetStream object store: a court uploads a document before
  * it sends the message that lists it, and a receiving court checks every listed document,
@@ -38,6 +43,7 @@ export interface StoredDocument {
  */
 @Injectable()
 export class DocumentStore {
+  private readonly logger = new Logger(DocumentStore.name);
   private opened?: { connection: NatsConnection; store: Promise<ObjectStore> };
 
   constructor(
@@ -136,6 +142,48 @@ export class DocumentStore {
     }
   }
 
+  /**
+   * Checks, before this court sends a message, that every document it lists is in the store
+   * as described, so that a mistyped reference is refused at once instead of by the receiving
+   * court. The store's record of each object's size and digest is enough here: the receiving
+   * court reads and checks the bytes themselves. While the store cannot be reached, nothing
+   * is checked and the message is still accepted (requests go out when NATS returns), so the
+   * receiving court's check is then the only one.
+   */
+  async checkListed(documents: DocumentReference[]): Promise<void> {
+    if (documents.length === 0) return;
+    let found: (ObjectInfo | null)[];
+    try {
+      found = await this.withStore((store) =>
+        Promise.all(documents.map((document) => store.info(document.documentId))),
+      );
+    } catch (error) {
+      this.logger.warn(
+        `the documents listed could not be checked before sending, the receiving court will: ${String(error)}`,
+      );
+      return;
+    }
+    const problems = documents.flatMap((document, i) => {
+      const info = found[i];
+      const field = `documents[${i}]`;
+      if (!info || info.deleted) {
+        return [
+          { field: `${field}.documentId`, rule: 'a document uploaded with POST /api/documents' },
+        ];
+      }
+      if (info.size !== document.sizeBytes) {
+        return [
+          { field: `${field}.sizeBytes`, rule: `the size of the uploaded document, ${info.size}` },
+        ];
+      }
+      if (sha256OfDigest(info.digest) !== document.sha256) {
+        return [{ field: `${field}.sha256`, rule: 'the SHA-256 of the uploaded document' }];
+      }
+      return [];
+    });
+    if (problems.length > 0) throw new RequestRefused(problems);
+  }
+
   /** Runs `operation` on the bucket, opening it afresh next time if it failed (lost stream). */
   private async withStore<T>(operation: (store: ObjectStore) => Promise<T>): Promise<T> {
     const store = await this.store();
@@ -170,4 +218,11 @@ export class DocumentStore {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The hex SHA-256 of an object store digest, `SHA-256=` and the digest in base64 (URL-safe). */
+function sha256OfDigest(digest: string): string | undefined {
+  const prefix = 'SHA-256=';
+  if (!digest.startsWith(prefix)) return undefined;
+  return Buffer.from(digest.slice(prefix.length), 'base64').toString('hex');
 }

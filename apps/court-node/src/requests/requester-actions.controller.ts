@@ -12,11 +12,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ListRequestsQuery } from './list-requests.query';
 import { RequestDetailView, RequestPageView, RequestView } from './request.views';
 import { RequestsService } from './requests.service';
 import { Allow } from '@enforcement-link/platform';
+import { LISTED_DOCUMENT_REFUSED } from '../documents/document-store.service';
 
 /**
  * What the requesting court does with requests it sent, the same for asset searches and
@@ -68,6 +70,7 @@ export function RequesterActionsController(
     @ApiOperation({ summary: 'Provide the material the receiving court asked for' })
     @ApiOkResponse({ type: RequestView })
     @ApiConflictResponse({ description: 'No supplement is awaited; `state` says where it stands' })
+    @ApiUnprocessableEntityResponse({ description: LISTED_DOCUMENT_REFUSED })
     supplement(
       @Param('id', ParseUUIDPipe) id: string,
       @Body() body: SupplementProvidedBody,

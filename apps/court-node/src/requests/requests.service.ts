@@ -1,6 +1,7 @@
 import {
   AssetSearchRequestedBody,
   DelegationRequestedBody,
+  DocumentReference,
   ExtensionDecidedBody,
   FINAL_STATES,
   MessageBody,
@@ -16,6 +17,7 @@ import { ActionNotAllowed, RequestNotFound } from '../common/domain-errors';
 import { chinaDate } from '../deadlines/china-dates';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { CourtDirectoryService } from '../courts/court-directory.service';
+import { DocumentStore } from '../documents/document-store.service';
 import { ListRequestsQuery } from './list-requests.query';
 import { RequestLifecycle } from './request-lifecycle.service';
 import { RequestMessage } from './request-message.entity';
@@ -51,6 +53,7 @@ export class RequestsService {
     private readonly lifecycle: RequestLifecycle,
     private readonly directory: CourtDirectoryService,
     private readonly environment: CourtNodeEnvironment,
+    private readonly documents: DocumentStore,
   ) {}
 
   createAssetSearch(receivingCourt: string, body: AssetSearchRequestedBody): Promise<RequestView> {
@@ -149,13 +152,17 @@ export class RequestsService {
     );
   }
 
-  /** Sends `type` about the request from this court, if its state allows it (409 otherwise). */
-  send<T extends MessageType>(
+  /**
+   * Sends `type` about the request from this court, if its state allows it (409 otherwise) and
+   * the documents it lists are the ones uploaded (422 otherwise).
+   */
+  async send<T extends MessageType>(
     scope: RequestScope,
     id: string,
     type: T,
     body: MessageBody<T>,
   ): Promise<RequestView> {
+    await this.checkDocuments(body);
     return this.act(scope, id, (request, manager) =>
       this.lifecycle.send(manager, request, type, body),
     );
@@ -191,6 +198,7 @@ export class RequestsService {
     body: AssetSearchRequestedBody | DelegationRequestedBody,
     start: (manager: EntityManager, request: Request) => Promise<Request>,
   ): Promise<RequestView> {
+    await this.checkDocuments(body);
     const request = Request.fromRequestBody(
       newMessageId(),
       { side: 'requesting', requestingCourt: this.environment.COURT_ID, receivingCourt },
@@ -198,6 +206,12 @@ export class RequestsService {
     );
     const started = await this.dataSource.transaction((manager) => start(manager, request));
     return requestView(started);
+  }
+
+  /** Outside any transaction: the store is asked over NATS. */
+  private checkDocuments(body: object): Promise<void> {
+    const { documents } = body as { documents?: DocumentReference[] };
+    return this.documents.checkListed(documents ?? []);
   }
 
   private inScope(scope: RequestScope, id: string, request: Request | null): Request {

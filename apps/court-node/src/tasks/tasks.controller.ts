@@ -29,6 +29,7 @@ import { RequestsService } from '../requests/requests.service';
 import { AssignTaskDto } from './assign-task.dto';
 import { TASKS, TasksService } from './tasks.service';
 import { Allow } from '@enforcement-link/platform';
+import { LISTED_DOCUMENT_REFUSED } from '../documents/document-store.service';
 
 /** The receiving court's task inbox: asset searches and delegations other courts sent here. */
 @ApiTags('tasks (received)')
@@ -115,6 +116,7 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Tell the requesting court where the work stands' })
   @ApiOkResponse({ type: RequestView })
+  @ApiUnprocessableEntityResponse({ description: LISTED_DOCUMENT_REFUSED })
   reportProgress(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ProgressReportedBody,
@@ -126,6 +128,7 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Report a delegation’s result, measure by measure' })
   @ApiOkResponse({ type: RequestView })
+  @ApiUnprocessableEntityResponse({ description: LISTED_DOCUMENT_REFUSED })
   reportResult(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DelegationResultReportedBody,
@@ -137,6 +140,7 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Answer an asset search by hand, category by category' })
   @ApiOkResponse({ type: RequestView })
+  @ApiUnprocessableEntityResponse({ description: LISTED_DOCUMENT_REFUSED })
   answer(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AssetSearchAnsweredBody,
