@@ -118,23 +118,50 @@ describe('asset searches and the end of a request', () => {
 
   it('lists and filters requests and tasks', async () => {
     const search = await xinzhou.createAssetSearch('yulin', { categories: ['insurance'] });
-    await yulin.waitForState(`/api/tasks/${search.id}`, Delivered);
+    const freeze = await xinzhou.createDelegation('yulin');
+    const serve = await xinzhou.createDelegation('yulin', { matterType: 'serve-documents' });
+    // Baotou runs no node here: its delegation waits in the stream, sent all the same.
+    const elsewhere = await xinzhou.createDelegation('baotou');
+    for (const { id } of [search, freeze, serve]) {
+      await yulin.waitForState(`/api/tasks/${id}`, Delivered);
+    }
     await yulin.post(`/api/tasks/${search.id}/assign`, { assignee: '赵法官' });
+    type Page = { items: { id: string; kind: string }[]; total: number };
+    const ids = async (court: CourtApi, path: string) =>
+      (await court.get<Page>(path)).items.map((request) => request.id);
 
-    const mine = await yulin.get<{ items: { id: string }[]; total: number }>(
-      '/api/tasks?assignee=%E8%B5%B5%E6%B3%95%E5%AE%98&kind=asset-search&court=xinzhou',
-    );
-    expect(mine.items.map((task) => task.id)).toEqual([search.id]);
-    const delegations = await xinzhou.get<{ items: { kind: string }[] }>(
+    expect(
+      await ids(yulin, '/api/tasks?assignee=%E8%B5%B5%E6%B3%95%E5%AE%98&kind=asset-search'),
+    ).toEqual([search.id]);
+    const fromXinzhou = await ids(yulin, '/api/tasks?court=xinzhou&kind=delegation');
+    expect(fromXinzhou).toEqual(expect.arrayContaining([freeze.id, serve.id]));
+    expect(await ids(yulin, '/api/tasks?court=baotou')).toEqual([]);
+    const serving = await ids(yulin, '/api/tasks?matterType=serve-documents');
+    expect(serving).toContain(serve.id);
+    expect(serving).not.toContain(freeze.id);
+
+    const freezesAtYulin = await ids(
+      xinzhou,
       '/api/delegations?court=yulin&matterType=freeze-deposit',
     );
-    expect(delegations.items.length).toBeGreaterThan(0);
-    expect(delegations.items.every((request) => request.kind === 'delegation')).toBe(true);
-    const overdue = await xinzhou.get<{ total: number }>('/api/delegations?overdue=true');
-    expect(overdue.total).toBe(0);
-    const inProgress = await xinzhou.get<{ total: number }>(
-      `/api/asset-searches?state=${InProgress}`,
+    expect(freezesAtYulin).toContain(freeze.id);
+    expect(freezesAtYulin).not.toContain(serve.id);
+    expect(freezesAtYulin).not.toContain(elsewhere.id);
+    expect(await ids(xinzhou, '/api/delegations?court=baotou')).toEqual([elsewhere.id]);
+    expect(await ids(xinzhou, '/api/asset-searches?court=baotou')).toEqual([]);
+
+    // The delegation to Baotou is past its due date, as if the days had gone by.
+    expect(await ids(xinzhou, '/api/delegations?overdue=true')).toEqual([]);
+    await network.query(
+      xinzhou.databaseUrl,
+      `UPDATE requests SET due_at = now() - interval '1 day' WHERE id = $1`,
+      [elsewhere.id],
     );
+    expect(await ids(xinzhou, '/api/delegations?overdue=true')).toEqual([elsewhere.id]);
+    const onTime = await ids(xinzhou, '/api/delegations?overdue=false');
+    expect(onTime).toEqual(expect.arrayContaining([freeze.id, serve.id]));
+    expect(onTime).not.toContain(elsewhere.id);
+    const inProgress = await xinzhou.get<Page>(`/api/asset-searches?state=${InProgress}`);
     expect(inProgress.total).toBe(0);
   });
 });
