@@ -235,4 +235,27 @@ describe('court messages on the wire', () => {
     const answer = await ordos.receive(['status.reported']);
     expect(answer.body).toMatchObject({ state: RequestState.Sent, dueAt: created.dueAt });
   });
+
+  it('keeps the receiving court’s rejection on the request it rejected, for the clerk to see', async () => {
+    const created = await xinzhou.createDelegation('ordos');
+    const sent = await ordos.receive(['delegation.requested']);
+    expect(sent.requestId).toBe(created.id);
+    const rejection = {
+      reason: RejectionReason.DocumentUnavailable,
+      rejectedMessageId: sent.id,
+      detail: `document of ${sent.id} is not the file described`,
+      fieldErrors: [{ field: 'body.documents[0].sha256', rule: 'the SHA-256 of the document' }],
+    };
+    await ordos.send('message.rejected', 'xinzhou', created.id, rejection);
+
+    const rejected = await waitFor('the rejection at Xinzhou', async () => {
+      const request = await xinzhou.get(`/api/delegations/${created.id}`);
+      return request.lastRejection ? request : undefined;
+    });
+    expect(rejected.lastRejection).toEqual(rejection);
+    expect(rejected.timeline.map((entry) => [entry.direction, entry.type])).toContainEqual([
+      'in',
+      'message.rejected',
+    ]);
+  });
 });
