@@ -1,4 +1,5 @@
 import {
+  DocumentReference,
   EXAMPLE_BODIES,
   MAX_DOCUMENT_BYTES,
   newMessageId,
@@ -51,6 +52,30 @@ describe('documents', () => {
       `filename*=UTF-8''%282024%29${encodeURIComponent('晋09执123号执行裁定书.pdf')}`,
     );
     expect(Buffer.from(await download.arrayBuffer())).toEqual(SAMPLE_PDF);
+  });
+
+  it('of the largest size travel too, and reach the receiving court’s handler intact', async () => {
+    // A scanned page as a PNG of exactly the largest size a document may have: chunked in the
+    // object store, far beyond one NATS message.
+    const scan = Buffer.alloc(MAX_DOCUMENT_BYTES);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(scan);
+    for (let i = 8; i < scan.length; i += 4096) scan.writeUInt32BE(i, i);
+    const stored = await upload(scan, 'image/png', 'kind=other&fileName=scan.png');
+    expect(stored.status).toBe(201);
+    const reference = (await stored.json()) as DocumentReference;
+    expect(reference.sizeBytes).toBe(MAX_DOCUMENT_BYTES);
+
+    const created = await xinzhou.call('POST', '/api/delegations', {
+      ...EXAMPLE_BODIES['delegation.requested'],
+      receivingCourt: 'yulin',
+      documents: [reference],
+    });
+    expect(created.status).toBe(202);
+    await yulin.waitForState(`/api/tasks/${String(created.body.id)}`, RequestState.Delivered);
+    const download = await yulin.as('handler').fetch(`/api/documents/${reference.documentId}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await download.arrayBuffer()).equals(scan)).toBe(true);
   });
 
   it('answers an upload with its reference, and refuses what is not what it claims', async () => {
