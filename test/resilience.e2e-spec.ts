@@ -1,5 +1,5 @@
-import { EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
-import { CourtApi, RequestResource } from './support/court-api';
+import { DocumentReference, EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
+import { CourtApi, RequestResource, SAMPLE_PDF } from './support/court-api';
 import { freePort } from './support/free-port';
 import { NatsServerProcess } from './support/nats-server';
 import { BackgroundService } from './support/service-process';
@@ -96,16 +96,26 @@ describe('delivery through crashes and outages', () => {
       ]);
       await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
       const xinzhou = new CourtApi(xinzhouNode, network.databaseUrl('xinzhou'));
-      // Documents go to the object store, which needs NATS: the clerk uploaded them before.
-      await xinzhou.withDocuments(EXAMPLE_BODIES['asset-search.requested']);
+      const yulin = new CourtApi(yulinNode, network.databaseUrl('yulin'), 'handler');
       await nats.stop();
 
+      // The documents too are uploaded while NATS is down: they wait in Xinzhou's database.
+      const body = await xinzhou.withDocuments(EXAMPLE_BODIES['asset-search.requested']);
       const ids: string[] = [];
       for (let i = 0; i < 20; i++) ids.push((await xinzhou.createAssetSearch('yulin')).id);
       await nats.start();
 
       const answered = await everyAnswered(xinzhou, ids, 60_000);
       expect(answered.filter(answeredOnce)).toHaveLength(20);
+      const [listed] = (body as { documents: DocumentReference[] }).documents;
+      const download = await yulin.fetch(`/api/documents/${listed.documentId}`);
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer())).toEqual(SAMPLE_PDF);
+      const [{ waiting }] = await network.query<{ waiting: number }>(
+        network.databaseUrl('xinzhou'),
+        'SELECT count(*)::int AS waiting FROM pending_documents',
+      );
+      expect(waiting).toBe(0);
     } finally {
       await network.cleanup();
       await nats.destroy();

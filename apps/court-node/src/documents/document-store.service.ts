@@ -11,12 +11,13 @@ import {
   RejectionReason,
 } from '@enforcement-link/protocol';
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { NatsConnection, ObjectInfo, ObjectStore } from 'nats';
+import { NatsConnection, ObjectStore } from 'nats';
 import { createHash } from 'node:crypto';
 import { RequestNotFound, RequestRefused } from '../common/domain-errors';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { MessageNotApplicableYet, ProtocolViolation } from '../messaging/inbound-errors';
 import { DocumentMediaType, looksLike } from './document-content';
+import { PendingDocument, PendingDocuments } from './pending-documents';
 
 export interface NewDocument {
   kind: DocumentReference['kind'];
@@ -36,10 +37,18 @@ export const LISTED_DOCUMENT_REFUSED =
   'A listed document was not uploaded (POST /api/documents), or not with this size and ' +
   'SHA-256: `fieldErrors` names it';
 
+/** The size and SHA-256 a document was uploaded with. */
+interface Uploaded {
+  sizeBytes: number;
+  sha256: string | undefined;
+}
+
 /**
  * The network's documents, in the JetStream object store: a court uploads a document before
  * it sends the message that lists it, and a receiving court checks every listed document,
- * byte for byte against its SHA-256, before the message counts as received.
+ * byte for byte against its SHA-256, before the message counts as received. A document
+ * uploaded while the store cannot be reached waits in this court's database, and the outbox
+ * relay puts it in the store when NATS is back, before it publishes what waited with it.
  */
 @Injectable()
 export class DocumentStore {
@@ -49,6 +58,7 @@ export class DocumentStore {
   constructor(
     private readonly nats: NatsConnectionService,
     private readonly environment: CourtNodeEnvironment,
+    private readonly pending: PendingDocuments,
   ) {}
 
   async upload(document: NewDocument): Promise<DocumentReference> {
@@ -73,24 +83,30 @@ export class DocumentStore {
       sizeBytes: document.bytes.length,
       sha256: sha256(document.bytes),
     };
-    await this.withStore((store) =>
-      store.putBlob(
-        {
-          name: reference.documentId,
-          metadata: { fileName: reference.fileName, mediaType: reference.mediaType },
-        },
-        document.bytes,
-      ),
-    ).catch((error: unknown) => {
-      throw error instanceof ServiceUnavailableException
-        ? error
-        : new ServiceUnavailableException(`the document could not be stored: ${String(error)}`);
-    });
+    try {
+      await this.put(reference, document.bytes);
+    } catch (error) {
+      await this.pending.keep(reference, document.bytes);
+      this.logger.warn(
+        `document ${reference.documentId} waits for the object store: ${describe(error)}`,
+      );
+    }
     return reference;
+  }
+
+  /**
+   * Puts the documents uploaded while the store could not be reached into it; returns how
+   * many went.
+   */
+  storePending(): Promise<number> {
+    if (!this.nats.isConnected) return Promise.resolve(0);
+    return this.pending.putEach((document, bytes) => this.put(document, bytes));
   }
 
   /** The document's bytes; throws RequestNotFound if there is none with this id. */
   async download(documentId: string): Promise<StoredDocument> {
+    const waiting = await this.pending.withBytes(documentId);
+    if (waiting) return { ...waiting.document, bytes: waiting.bytes };
     const { info, bytes } = await this.withStore(async (store) => {
       const found = await store.info(documentId);
       return {
@@ -143,45 +159,82 @@ export class DocumentStore {
   }
 
   /**
-   * Checks, before this court sends a message, that every document it lists is in the store
-   * as described, so that a mistyped reference is refused at once instead of by the receiving
+   * Checks, before this court sends a message, that every document it lists was uploaded as
+   * described, so that a mistyped reference is refused at once instead of by the receiving
    * court. The store's record of each object's size and digest is enough here: the receiving
-   * court reads and checks the bytes themselves. While the store cannot be reached, nothing
-   * is checked and the message is still accepted (requests go out when NATS returns), so the
-   * receiving court's check is then the only one.
+   * court reads and checks the bytes themselves. While the store cannot be reached, documents
+   * that are not waiting here are not checked and the message is still accepted (it goes out
+   * when NATS returns): the receiving court's check is then the only one.
    */
   async checkListed(documents: DocumentReference[]): Promise<void> {
     if (documents.length === 0) return;
-    let found: (ObjectInfo | null)[];
-    try {
-      found = await this.withStore((store) =>
-        Promise.all(documents.map((document) => store.info(document.documentId))),
-      );
-    } catch (error) {
-      this.logger.warn(
-        `the documents listed could not be checked before sending, the receiving court will: ${String(error)}`,
-      );
-      return;
-    }
+    const uploaded = await this.uploadedAs(documents.map((document) => document.documentId));
     const problems = documents.flatMap((document, i) => {
-      const info = found[i];
+      const found = uploaded[i];
       const field = `documents[${i}]`;
-      if (!info || info.deleted) {
+      if (found === undefined) return [];
+      if (found === null) {
         return [
           { field: `${field}.documentId`, rule: 'a document uploaded with POST /api/documents' },
         ];
       }
-      if (info.size !== document.sizeBytes) {
+      if (found.sizeBytes !== document.sizeBytes) {
         return [
-          { field: `${field}.sizeBytes`, rule: `the size of the uploaded document, ${info.size}` },
+          {
+            field: `${field}.sizeBytes`,
+            rule: `the size of the uploaded document, ${found.sizeBytes}`,
+          },
         ];
       }
-      if (sha256OfDigest(info.digest) !== document.sha256) {
+      if (found.sha256 !== document.sha256) {
         return [{ field: `${field}.sha256`, rule: 'the SHA-256 of the uploaded document' }];
       }
       return [];
     });
     if (problems.length > 0) throw new RequestRefused(problems);
+  }
+
+  /**
+   * How each document was uploaded: waiting here or in the store; null for one that was not;
+   * undefined for one that is not waiting here while the store cannot be asked.
+   */
+  private async uploadedAs(documentIds: string[]): Promise<(Uploaded | null | undefined)[]> {
+    const waiting = await this.pending.described(documentIds);
+    const elsewhere = documentIds.filter((id) => !waiting.has(id));
+    const stored = new Map<string, Uploaded | null>();
+    try {
+      const found = await this.withStore((store) =>
+        Promise.all(elsewhere.map((id) => store.info(id))),
+      );
+      found.forEach((info, i) =>
+        stored.set(
+          elsewhere[i],
+          info && !info.deleted
+            ? { sizeBytes: info.size, sha256: sha256OfDigest(info.digest) }
+            : null,
+        ),
+      );
+    } catch (error) {
+      this.logger.warn(
+        `the documents listed could not be checked before sending, the receiving court will: ${describe(error)}`,
+      );
+    }
+    return documentIds.map((id) => waiting.get(id) ?? stored.get(id));
+  }
+
+  private async put(
+    document: Pick<PendingDocument, 'documentId' | 'fileName' | 'mediaType'>,
+    bytes: Uint8Array,
+  ): Promise<void> {
+    await this.withStore((store) =>
+      store.putBlob(
+        {
+          name: document.documentId,
+          metadata: { fileName: document.fileName, mediaType: document.mediaType },
+        },
+        bytes,
+      ),
+    );
   }
 
   /** Runs `operation` on the bucket, opening it afresh next time if it failed (lost stream). */
@@ -199,7 +252,9 @@ export class DocumentStore {
     const connection = this.nats.current;
     if (!connection || !this.nats.isConnected) {
       return Promise.reject(
-        new ServiceUnavailableException('documents cannot be stored while NATS is unreachable'),
+        new ServiceUnavailableException(
+          'the document store cannot be reached: NATS is unreachable',
+        ),
       );
     }
     if (this.opened?.connection !== connection) {
@@ -214,6 +269,10 @@ export class DocumentStore {
     }
     return this.opened.store;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -23,7 +23,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -44,14 +43,15 @@ export class DocumentsController {
     description:
       'The body is the file itself, with its media type as Content-Type. The answer is the ' +
       'document reference to put in a request’s `documents`; the receiving court checks the ' +
-      'file against its SHA-256 before the request counts as received.',
+      'file against its SHA-256 before the request counts as received. While NATS cannot be ' +
+      'reached the document waits in this court’s database, and goes to the network’s store ' +
+      'when NATS returns, before the requests that list it.',
   })
   @ApiConsumes(...DOCUMENT_MEDIA_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiCreatedResponse({ description: 'The document reference' })
   @ApiUnprocessableEntityResponse({ description: 'Not a PDF, JPEG or PNG, or empty' })
   @ApiPayloadTooLargeResponse({ description: 'Larger than 20 MiB' })
-  @ApiServiceUnavailableResponse({ description: 'NATS is unreachable; try again' })
   async upload(
     @Query() query: UploadDocumentQuery,
     @Headers('content-type') mediaType: string | undefined,

@@ -2,6 +2,7 @@ import { NatsConnectionService } from '@enforcement-link/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JetStreamClient } from 'nats';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { DocumentStore } from '../documents/document-store.service';
 import { CourtNodeMetrics } from '../metrics/court-node.metrics';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -42,6 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly nats: NatsConnectionService,
     private readonly metrics: CourtNodeMetrics,
+    private readonly documents: DocumentStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -100,10 +102,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedule(published === BATCH_SIZE ? 0 : POLL_INTERVAL_MS);
   }
 
-  /** Publishes one batch of due messages; returns how many JetStream acknowledged. */
+  /**
+   * Publishes one batch of due messages; returns how many JetStream acknowledged. Documents
+   * uploaded while NATS was unreachable go to the store first, so that the messages listing
+   * them arrive after them (one that overtakes its document is delivered again later).
+   */
   private async relayBatch(): Promise<number> {
     const connection = this.nats.current;
     if (!connection || !this.nats.isConnected) return 0;
+    await this.documents.storePending().catch((error: unknown) => {
+      this.logger.warn(
+        `could not store the documents kept while NATS was down: ${describe(error)}`,
+      );
+    });
     const jetStream = connection.jetstream();
 
     return this.dataSource.transaction(async (manager) => {

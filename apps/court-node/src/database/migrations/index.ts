@@ -12,6 +12,7 @@ import { RecordWhenTheStreamStoredInboundMessages1765100000000 } from './1765100
 import { CreateAuditRecords1765142000000 } from './1765142000000-create-audit-records';
 import { CreateUserAccounts1765300000000 } from '@enforcement-link/platform';
 import { LockAndReadTheAuditHeadInOneCall1765400000000 } from './1765400000000-lock-and-read-the-audit-head-in-one-call';
+import { KeepDocumentsUploadedWhileNatsIsUnreachable1765500000000 } from './1765500000000-keep-documents-uploaded-while-nats-is-unreachable';
 
 /** Every schema change of a court node's database, oldest first; never edit one after merge. */
 export const courtNodeMigrations: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const courtNodeMigrations: (new () => MigrationInterface)[] = [
   CreateAuditRecords1765142000000,
   CreateUserAccounts1765300000000,
   LockAndReadTheAuditHeadInOneCall1765400000000,
+  KeepDocumentsUploadedWhileNatsIsUnreachable1765500000000,
 ];
