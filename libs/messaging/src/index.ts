@@ -11,6 +11,7 @@ export * from './streams/court-messages.stream';
 export * from './streams/provision-streams';
 export * from './streams/monitor-events.stream';
 export * from './settle-within';
+export * from './describe-nats-error';
 export * from './court-directory-follower.service';
 export * from './bucket-follower';
 export * from './court-keys/court-keys-bucket';

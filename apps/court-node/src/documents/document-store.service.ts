@@ -1,5 +1,6 @@
 import {
   createdConcurrently,
+  describeNatsError,
   DOCUMENTS_BUCKET_OPTIONS,
   NatsConnectionService,
 } from '@enforcement-link/messaging';
@@ -88,7 +89,7 @@ export class DocumentStore {
     } catch (error) {
       await this.pending.keep(reference, document.bytes);
       this.logger.warn(
-        `document ${reference.documentId} waits for the object store: ${describe(error)}`,
+        `document ${reference.documentId} waits for the object store: ${describeNatsError(error)}`,
       );
     }
     return reference;
@@ -216,7 +217,7 @@ export class DocumentStore {
       );
     } catch (error) {
       this.logger.warn(
-        `the documents listed could not be checked before sending, the receiving court will: ${describe(error)}`,
+        `the documents listed could not be checked before sending, the receiving court will: ${describeNatsError(error)}`,
       );
     }
     return documentIds.map((id) => waiting.get(id) ?? stored.get(id));
@@ -269,10 +270,6 @@ export class DocumentStore {
     }
     return this.opened.store;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -1,4 +1,4 @@
-import { NatsConnectionService } from '@enforcement-link/messaging';
+import { describeNatsError, NatsConnectionService } from '@enforcement-link/messaging';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JetStreamClient } from 'nats';
 import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
@@ -76,7 +76,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       })
       .catch((error: unknown) => {
         // The poll publishes them again; JetStream drops the copies.
-        this.logger.warn(`could not mark messages published: ${describe(error)}`);
+        this.logger.warn(`could not mark messages published: ${describeNatsError(error)}`);
       })
       .finally(() => this.publishing.delete(publishing));
     this.publishing.add(publishing);
@@ -95,7 +95,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         published = count;
       })
       .catch((error: unknown) => {
-        this.logger.error(`outbox relay failed: ${describe(error)}`);
+        this.logger.error(`outbox relay failed: ${describeNatsError(error)}`);
       });
     await this.running;
     this.running = undefined;
@@ -112,7 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     if (!connection || !this.nats.isConnected) return 0;
     await this.documents.storePending().catch((error: unknown) => {
       this.logger.warn(
-        `could not store the documents kept while NATS was down: ${describe(error)}`,
+        `could not store the documents kept while NATS was down: ${describeNatsError(error)}`,
       );
     });
     const jetStream = connection.jetstream();
@@ -158,7 +158,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     error: unknown,
   ): Promise<void> {
     const attempts = message.attempts + 1;
-    const lastError = describe(error);
+    const lastError = describeNatsError(error);
     await manager.update(OutboxMessage, message.id, {
       attempts,
       lastError,
@@ -166,8 +166,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     this.logger.warn(`could not publish ${message.id} to ${message.subject}: ${lastError}`);
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
