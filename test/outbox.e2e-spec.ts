@@ -3,7 +3,7 @@ import {
   decodeMessage,
   inboundSubjectFilter,
 } from '@enforcement-link/protocol';
-import { AckPolicy, connect, JsMsg, NatsConnection } from 'nats';
+import { AckPolicy, connect, DiscardPolicy, JsMsg, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { OutboxMessage } from '../apps/court-node/src/messaging/outbox-message.entity';
 import { OutboxService } from '../apps/court-node/src/messaging/outbox.service';
@@ -111,6 +111,61 @@ describe('outbox', () => {
     await enqueue(node, 1);
 
     expect(await receivedByYulin(NATS_URL, network.namespace, 4)).toHaveLength(1);
+  });
+
+  it('tries again, ever later, a message the stream refuses, and sends it once it is taken', async () => {
+    const node = await network.startCourtNode(network.courtNodeEnvironment('xinzhou'));
+    await waitUntilReady(node.url);
+    const outbox = node.app.get(DataSource).getRepository(OutboxMessage);
+    const [first] = await enqueue(node, 1);
+    await waitFor('the first message to go out', async () =>
+      (await outbox.findOneByOrFail({ id: first })).publishedAt ? true : undefined,
+    );
+    const connection = await connect({ servers: NATS_URL });
+    try {
+      const streams = (await connection.jetstreamManager()).streams;
+      const stream = courtMessagesStreamName(network.namespace);
+      const { config, state } = await streams.info(stream);
+      // The stream is full and refuses what comes on, as it would at its limits.
+      await streams.update(stream, {
+        ...config,
+        max_msgs: state.messages,
+        discard: DiscardPolicy.New,
+      });
+      const [refused] = await enqueue(node, 1);
+      const triedAfter = async (attempts: number) =>
+        waitFor(
+          `the relay to try the refused message ${attempts} times`,
+          async () => {
+            const message = await outbox.findOneByOrFail({ id: refused });
+            return message.attempts >= attempts ? message : undefined;
+          },
+          15_000,
+        );
+      const once = await triedAfter(1);
+      const twice = await triedAfter(2);
+      expect(twice.publishedAt).toBeNull();
+      expect(twice.lastError).toBe('maximum messages exceeded (JetStream error 10077)');
+      // 500 ms after the first failure, then 1 s after the second: the wait doubles.
+      expect(twice.nextAttemptAt.getTime() - once.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(
+        1_000,
+      );
+
+      await streams.update(stream, config);
+      await waitFor(
+        'the refused message to go out',
+        async () =>
+          (await outbox.findOneByOrFail({ id: refused })).publishedAt ? true : undefined,
+        15_000,
+      );
+      const received = await receivedByYulin(NATS_URL, network.namespace, 3);
+      expect(received.map((message) => message.headers?.get('Nats-Msg-Id'))).toEqual([
+        first,
+        refused,
+      ]);
+    } finally {
+      await connection.close();
+    }
   });
 
   it('keeps messages while NATS is down and delivers every one, once, when it returns', async () => {
