@@ -1,4 +1,6 @@
 import {
+  courtConsumerName,
+  courtMessagesStreamName,
   DelegationRequestedBody,
   EXAMPLE_BODIES,
   newMessageId,
@@ -6,6 +8,7 @@ import {
   RejectionReason,
   RequestState,
 } from '@enforcement-link/protocol';
+import { AckPolicy } from 'nats';
 import { CourtApi, startCourts } from './support/court-api';
 import { FakeCourt } from './support/fake-court';
 import { TestNetwork } from './support/test-network';
@@ -98,6 +101,22 @@ describe('court messages on the wire', () => {
     expect(receipt.body).toMatchObject({ deliveredMessageId: request.id });
     const task = await yulin.get(`/api/tasks/${request.requestId}`);
     expect(task).toMatchObject({ state: RequestState.Delivered, requestingCourt: 'ordos' });
+
+    // Each message so far reached Yulin's durable consumer once: the invalid ones were
+    // terminated and stored with their reason, never delivered again, and nothing waits.
+    await network.withJetStreamManager(async (manager) => {
+      const stream = courtMessagesStreamName(network.namespace);
+      const consumer = await waitFor('Yulin to acknowledge every message', async () => {
+        const info = await manager.consumers.info(stream, courtConsumerName('yulin'));
+        return info.num_ack_pending === 0 && info.num_pending === 0 ? info : undefined;
+      });
+      expect(consumer.config.ack_policy).toBe(AckPolicy.Explicit);
+      const [{ stored }] = await network.query<{ stored: number }>(
+        yulin.databaseUrl,
+        'SELECT count(*)::int AS stored FROM inbox_messages',
+      );
+      expect(consumer.delivered.consumer_seq).toBe(stored);
+    });
   });
 
   it('has one effect for a message published twice, beyond JetStream’s duplicate window', async () => {
