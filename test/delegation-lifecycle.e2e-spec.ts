@@ -19,6 +19,7 @@ describe('a delegation between two courts', () => {
   afterAll(() => network.cleanup());
 
   it('goes accepted → progress → supplement → result → disputed → result → confirmed', async () => {
+    const startedAt = Date.now();
     const created = await xinzhou.createDelegation('yulin');
     expect(created.state).toBe(RequestState.Sent);
     const sent = `/api/delegations/${created.id}`;
@@ -64,6 +65,24 @@ describe('a delegation between two courts', () => {
       'in delegation.result-reported',
       'out result.confirmed',
     ]);
+    // Each entry keeps the message as it travelled, with when it was sent and recorded here.
+    const [requested, , , , provided, firstResult] = closed.timeline;
+    expect(requested.body).toMatchObject(
+      await xinzhou.withDocuments(EXAMPLE_BODIES['delegation.requested']),
+    );
+    expect(provided.body).toMatchObject(
+      await xinzhou.withDocuments(EXAMPLE_BODIES['supplement.provided']),
+    );
+    expect(firstResult.body).toMatchObject(
+      await yulin.withDocuments(EXAMPLE_BODIES['delegation.result-reported']),
+    );
+    // Recorded in order; what came in, after Yulin sent it.
+    const recorded = closed.timeline.map((entry) => Date.parse(entry.recordedAt));
+    expect(recorded).toEqual([...recorded].sort((x, y) => x - y));
+    expect(recorded[0]).toBeGreaterThanOrEqual(startedAt);
+    for (const entry of closed.timeline.filter(({ direction }) => direction === 'in')) {
+      expect(Date.parse(entry.recordedAt)).toBeGreaterThanOrEqual(Date.parse(entry.sentAt));
+    }
     // Every message Xinzhou sent was acknowledged by Yulin's transport receipt.
     const outgoing = closed.timeline.filter((entry) => entry.direction === 'out');
     await expect(

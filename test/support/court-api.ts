@@ -1,5 +1,6 @@
 import { DocumentReference, EXAMPLE_BODIES, RequestState } from '@enforcement-link/protocol';
 import { Environment, Role } from '@enforcement-link/platform';
+import { TimelineEntryView } from '../../apps/court-node/src/requests/request.views';
 import { sessionAs, TestSession } from './sessions';
 import { RunningApp, TestNetwork, waitUntilReady } from './test-network';
 import { waitFor } from './wait-for';
@@ -28,15 +29,7 @@ export interface RequestResource {
   /** The body of the request as the requesting court sent it. */
   details: Record<string, unknown>;
   createdAt: string;
-  timeline: {
-    messageId: string;
-    direction: 'in' | 'out';
-    type: string;
-    from: string;
-    to: string;
-    deliveredAt: string | null;
-    changedState: boolean;
-  }[];
+  timeline: TimelineEntryView[];
 }
 
 /** Drives one court node through its HTTP API, as a clerk's or handler's client would. */
