@@ -72,7 +72,16 @@ describe('court node HTTP errors', () => {
         rule: expect.stringContaining('does not take on freeze-deposit') as string,
       },
     ]);
+    const searchAtHighCourt = await xinzhou.call('POST', '/api/asset-searches', {
+      ...EXAMPLE_BODIES['asset-search.requested'],
+      receivingCourt: 'shaanxi-high',
+    });
+    expect(searchAtHighCourt.status).toBe(422);
+    expect(searchAtHighCourt.body.fieldErrors).toEqual([
+      { field: 'receivingCourt', rule: 'shaanxi-high does not take asset searches' },
+    ]);
     expect((await xinzhou.get<{ total: number }>('/api/delegations')).total).toBe(0);
+    expect((await xinzhou.get<{ total: number }>('/api/asset-searches')).total).toBe(0);
   });
 
   it('answers 404 for an unknown id and 409 with the state for an action the state forbids', async () => {
