@@ -85,6 +85,34 @@ describe('asset searches and the end of a request', () => {
     expect(answered.receivingCaseNumber).toBe('(2024)陕08执他45号');
   });
 
+  it('is answered again by hand when the requesting court disputes the answer', async () => {
+    const created = await xinzhou.createAssetSearch('yulin', { categories: ['securities'] });
+    const sent = `/api/asset-searches/${created.id}`;
+    const task = `/api/tasks/${created.id}`;
+    await yulin.waitForState(task, Delivered);
+    await yulin.post(`${task}/accept`, EXAMPLE_BODIES['request.accepted']);
+    const notSearched = { category: 'securities', outcome: 'not-searched', reason: '系统维护' };
+    await yulin.post(`${task}/answer`, { results: [notSearched], documents: [] });
+    await xinzhou.waitForState(sent, ResultReported);
+    await xinzhou.post(`${sent}/dispute`, EXAMPLE_BODIES['result.disputed']);
+    await yulin.waitForState(task, InProgress);
+    await yulin.post(`${task}/answer`, {
+      results: [{ category: 'securities', outcome: 'nothing-found' }],
+      documents: [],
+    });
+    const answeredAgain = await xinzhou.waitForState(sent, ResultReported);
+    expect(answeredAgain.result).toMatchObject({ results: [{ outcome: 'nothing-found' }] });
+    await xinzhou.post(`${sent}/confirm`, EXAMPLE_BODIES['result.confirmed']);
+    await yulin.waitForState(task, Closed);
+  });
+
+  it('ends RETURNED, an asset search as a delegation, when the receiving court returns it', async () => {
+    const search = await xinzhou.createAssetSearch('yulin', { categories: ['securities'] });
+    await yulin.waitForState(`/api/tasks/${search.id}`, Delivered);
+    await yulin.post(`/api/tasks/${search.id}/return`, EXAMPLE_BODIES['request.returned']);
+    await xinzhou.waitForState(`/api/asset-searches/${search.id}`, Returned);
+  });
+
   it('ends RETURNED when the receiving court returns it with a reason', async () => {
     const created = await xinzhou.createDelegation('yulin');
     await yulin.waitForState(`/api/tasks/${created.id}`, Delivered);
