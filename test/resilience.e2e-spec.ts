@@ -2,6 +2,7 @@ import { DocumentReference, EXAMPLE_BODIES, RequestState } from '@enforcement-li
 import { CourtApi, RequestResource, SAMPLE_PDF } from './support/court-api';
 import { freePort } from './support/free-port';
 import { NatsServerProcess } from './support/nats-server';
+import { PostgresServerProcess } from './support/postgres-server';
 import { BackgroundService } from './support/service-process';
 import { RunningApp, TestNetwork, waitUntilReady } from './support/test-network';
 import { waitFor } from './support/wait-for';
@@ -119,6 +120,45 @@ describe('delivery through crashes and outages', () => {
     } finally {
       await network.cleanup();
       await nats.destroy();
+    }
+  }, 90_000);
+
+  it('handles every message that came while its database was down once it is back', async () => {
+    // Yulin's node keeps its state in a PostgreSQL of the test's own, which it stops.
+    const postgres = await PostgresServerProcess.create(await freePort());
+    try {
+      await postgres.start();
+      const yulinDatabase = new URL(postgres.url);
+      yulinDatabase.pathname = `/${network.namespace}_yulin`;
+      const [xinzhouNode, yulinNode] = await Promise.all([
+        network.startCourtNode(network.courtNodeEnvironment('xinzhou')),
+        network.startCourtNode(
+          network.courtNodeEnvironment('yulin', {
+            ...REGISTRY,
+            DATABASE_URL: yulinDatabase.toString(),
+            INBOX_RETRY_DELAY_MS: '100',
+          }),
+        ),
+      ]);
+      await Promise.all([waitUntilReady(xinzhouNode.url), waitUntilReady(yulinNode.url)]);
+      const xinzhou = new CourtApi(xinzhouNode, network.databaseUrl('xinzhou'));
+      await postgres.stop('immediate');
+
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) ids.push((await xinzhou.createAssetSearch('yulin')).id);
+      // Delivered meanwhile, each fails to be stored and is tried again later.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await postgres.start();
+
+      const answered = await everyAnswered(xinzhou, ids, 60_000);
+      expect(answered.filter(answeredOnce)).toHaveLength(10);
+      const deadLetters = await new CourtApi(yulinNode, yulinDatabase.toString()).get<unknown[]>(
+        '/api/dead-letters',
+      );
+      expect(deadLetters).toEqual([]);
+    } finally {
+      await network.cleanup();
+      await postgres.destroy();
     }
   }, 90_000);
 });
