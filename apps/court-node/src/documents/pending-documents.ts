@@ -10,6 +10,12 @@ export interface PendingDocument {
   sha256: string;
 }
 
+/**
+ * How long a pass spares the next ones once it has put all it found: a document another
+ * replica kept, and could not put before it stopped, is found within this time.
+ */
+const IDLE_RECHECK_MS = 60_000;
+
 const COLUMNS = `document_id AS "documentId", file_name AS "fileName", media_type AS "mediaType",
   size_bytes AS "sizeBytes", sha256`;
 
@@ -19,8 +25,8 @@ const COLUMNS = `document_id AS "documentId", file_name AS "fileName", media_typ
  */
 @Injectable()
 export class PendingDocuments {
-  /** False once a pass found none, until one is kept: spares the database a query a second. */
-  private mayHoldAny = true;
+  /** When the next pass may look: at once after one is kept here or a pass failed. */
+  private lookAfter = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -37,7 +43,7 @@ export class PendingDocuments {
         Buffer.from(bytes),
       ],
     );
-    this.mayHoldAny = true;
+    this.lookAfter = 0;
   }
 
   /** Those of the documents that are waiting, by id. */
@@ -66,13 +72,14 @@ export class PendingDocuments {
    * Replicas share the work: a document another one is putting is skipped.
    */
   async putEach(put: (document: PendingDocument, bytes: Buffer) => Promise<void>): Promise<number> {
-    if (!this.mayHoldAny) return 0;
-    this.mayHoldAny = false;
+    if (Date.now() < this.lookAfter) return 0;
+    // Set before the pass: a document kept during it resets it, and is put by the next pass.
+    this.lookAfter = Date.now() + IDLE_RECHECK_MS;
     let moved = 0;
     try {
       while (await this.putOldest(put)) moved++;
     } catch (error) {
-      this.mayHoldAny = true;
+      this.lookAfter = 0;
       throw error;
     }
     return moved;
