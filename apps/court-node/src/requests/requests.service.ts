@@ -14,6 +14,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ActionNotAllowed, RequestNotFound } from '../common/domain-errors';
+import { GroupCommit } from '../common/group-commit';
 import { chinaDate } from '../deadlines/china-dates';
 import { CourtNodeEnvironment } from '../config/court-node.environment';
 import { CourtDirectoryService } from '../courts/court-directory.service';
@@ -48,13 +49,18 @@ const KIND_NAMES: Record<RequestKind, string> = {
  */
 @Injectable()
 export class RequestsService {
+  /** New requests arriving together are stored in one transaction. */
+  private readonly creations: GroupCommit;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly lifecycle: RequestLifecycle,
     private readonly directory: CourtDirectoryService,
     private readonly environment: CourtNodeEnvironment,
     private readonly documents: DocumentStore,
-  ) {}
+  ) {
+    this.creations = new GroupCommit(dataSource);
+  }
 
   createAssetSearch(receivingCourt: string, body: AssetSearchRequestedBody): Promise<RequestView> {
     this.directory.checkReceiver('receivingCourt', receivingCourt);
@@ -199,12 +205,16 @@ export class RequestsService {
     start: (manager: EntityManager, request: Request) => Promise<Request>,
   ): Promise<RequestView> {
     await this.checkDocuments(body);
-    const request = Request.fromRequestBody(
-      newMessageId(),
-      { side: 'requesting', requestingCourt: this.environment.COURT_ID, receivingCourt },
-      body,
+    const started = await this.creations.run((manager) =>
+      start(
+        manager,
+        Request.fromRequestBody(
+          newMessageId(),
+          { side: 'requesting', requestingCourt: this.environment.COURT_ID, receivingCourt },
+          body,
+        ),
+      ),
     );
-    const started = await this.dataSource.transaction((manager) => start(manager, request));
     return requestView(started);
   }
 
