@@ -359,3 +359,47 @@ describe('the audit trail of a court node run as two replicas', () => {
     }
   }, 90_000);
 });
+
+describe('the audit trail of requests created at the same moment', () => {
+  it('records each against the person who created it, though they share a commit', async () => {
+    const network = TestNetwork.create();
+    try {
+      const { xinzhou } = await startCourts(network, {
+        xinzhou: {},
+        yulin: {
+          ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
+          ASSET_REGISTRY_SAMPLE_DATA: 'true',
+        },
+      });
+      const people = [xinzhou.as('clerk'), xinzhou.as('court-admin')];
+      const created = await Promise.all(
+        Array.from({ length: 20 }, async (_, i) => ({
+          creator: `test-${people[i % 2].role}`,
+          id: (await people[i % 2].createAssetSearch('yulin')).id,
+        })),
+      );
+      for (const { id } of created) {
+        await xinzhou.waitForState(`/api/asset-searches/${id}`, ResultReported);
+      }
+
+      const recorded = await network.query<{ request_id: string; actor: { username?: string } }>(
+        xinzhou.databaseUrl,
+        `SELECT request_id, actor FROM audit_records WHERE action = 'request.created'`,
+      );
+      expect(
+        Object.fromEntries(recorded.map((record) => [record.request_id, record.actor.username])),
+      ).toEqual(Object.fromEntries(created.map(({ id, creator }) => [id, creator])));
+      // Records are only ever inserted: a record's xmin is the transaction that created it.
+      const [{ transactions }] = await network.query<{ transactions: number }>(
+        xinzhou.databaseUrl,
+        `SELECT count(DISTINCT xmin::text)::int AS transactions
+           FROM audit_records WHERE action = 'request.created'`,
+      );
+      expect(transactions).toBeLessThan(created.length);
+      const { exitCode, report } = await auditVerify(xinzhou.databaseUrl);
+      expect({ exitCode, intact: report.intact }).toEqual({ exitCode: 0, intact: true });
+    } finally {
+      await network.cleanup();
+    }
+  }, 90_000);
+});
