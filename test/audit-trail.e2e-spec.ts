@@ -22,6 +22,12 @@ import { waitFor } from './support/wait-for';
 
 const { Delivered, Accepted, InProgress, ResultReported, Closed } = RequestState;
 
+/** Yulin's local registry answers Xinzhou's asset searches by itself. */
+const REGISTRY_ANSWERS = {
+  ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
+  ASSET_REGISTRY_SAMPLE_DATA: 'true',
+};
+
 interface Verification {
   exitCode: number;
   report: {
@@ -327,13 +333,7 @@ describe('the audit trail of a court node run as two replicas', () => {
   it('stays one unbroken chain while both append at once', async () => {
     const network = TestNetwork.create();
     try {
-      const { xinzhou } = await startCourts(network, {
-        xinzhou: {},
-        yulin: {
-          ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
-          ASSET_REGISTRY_SAMPLE_DATA: 'true',
-        },
-      });
+      const { xinzhou } = await startCourts(network, { xinzhou: {}, yulin: REGISTRY_ANSWERS });
       const replicaNode = await network.startCourtNode(network.courtNodeEnvironment('xinzhou'));
       await waitUntilReady(replicaNode.url);
       const replica = new CourtApi(replicaNode, xinzhou.databaseUrl);
@@ -364,13 +364,7 @@ describe('the audit trail of requests created at the same moment', () => {
   it('records each against the person who created it, though they share a commit', async () => {
     const network = TestNetwork.create();
     try {
-      const { xinzhou } = await startCourts(network, {
-        xinzhou: {},
-        yulin: {
-          ASSET_REGISTRY_CATEGORIES: 'bank-deposit,real-estate,vehicle',
-          ASSET_REGISTRY_SAMPLE_DATA: 'true',
-        },
-      });
+      const { xinzhou } = await startCourts(network, { xinzhou: {}, yulin: REGISTRY_ANSWERS });
       const people = [xinzhou.as('clerk'), xinzhou.as('court-admin')];
       const created = await Promise.all(
         Array.from({ length: 20 }, async (_, i) => ({
