@@ -1,6 +1,7 @@
 import { courtMessagesStreamName } from '@enforcement-link/protocol';
 import { RetentionPolicy } from 'nats';
 import { freePort } from './support/free-port';
+import { documentedRoutes, servedRoutes } from './support/openapi-routes';
 import { NatsServerProcess } from './support/nats-server';
 import {
   readiness,
@@ -96,6 +97,12 @@ describe('court node start-up', () => {
     const page = await fetch(`${node.url}/api/docs`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('swagger');
+
+    // Every route the node serves is in the document, with its method; the rest is the
+    // document itself and the workbench's pages.
+    const served = servedRoutes(node.app);
+    expect(served.length).toBeGreaterThan(50);
+    expect(documentedRoutes(document)).toEqual(served);
   });
 
   describe('with a NATS server the test controls', () => {

@@ -1,5 +1,6 @@
 import { sessionAs } from './support/sessions';
 import { readyWithDatabaseAndNats, TestNetwork, waitUntilReady } from './support/test-network';
+import { documentedRoutes, servedRoutes } from './support/openapi-routes';
 
 describe('monitor start-up', () => {
   let network: TestNetwork;
@@ -35,6 +36,10 @@ describe('monitor start-up', () => {
     const document = (await response.json()) as { info: { title: string }; paths: object };
     expect(document.info.title).toBe('enforcement-link monitor');
     expect(document.paths).toHaveProperty(['/health/ready']);
+    // Every route the monitor serves is in the document, with its method.
+    const served = servedRoutes(monitor.app);
+    expect(served.length).toBeGreaterThan(10);
+    expect(documentedRoutes(document)).toEqual(served);
   });
 
   it('stops promptly while a page follows its live updates', async () => {
