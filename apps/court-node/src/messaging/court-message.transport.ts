@@ -5,7 +5,7 @@ import {
   DecodedMessage,
   RejectionReason,
 } from '@enforcement-link/protocol';
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { ConsumerMessages, JsMsg, NatsConnection } from 'nats';
 import { lastValueFrom } from 'rxjs';
 import { EntityManager } from 'typeorm';
@@ -42,6 +42,11 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
   private readonly waiting: JsMsg[] = [];
   private readonly roomFreed: (() => void)[] = [];
   private batchesScheduled = false;
+  /**
+   * The handler of each message type, once found: NestJS's own lookup first tries to parse the
+   * pattern as JSON, which throws for every type name, on every message.
+   */
+  private readonly handlers = new Map<string, MessageHandler>();
 
   constructor(
     private readonly inbox: InboxService,
@@ -85,7 +90,7 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
 
   private async dispatch(message: DecodedMessage, manager: EntityManager): Promise<void> {
     const { type } = message.envelope;
-    const handler = this.getHandlerByPattern(type);
+    const handler = this.handlerOf(type);
     if (!handler) {
       throw new ProtocolViolation(
         RejectionReason.UnknownMessageType,
@@ -94,6 +99,15 @@ export class CourtMessageTransport extends Server implements CustomTransportStra
     }
     const result: unknown = await handler(message, new InboundMessageContext([message, manager]));
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  /** Only handlers found are kept: the map holds at most the protocol catalogue's types. */
+  private handlerOf(type: string): MessageHandler | null {
+    const known = this.handlers.get(type);
+    if (known) return known;
+    const found = this.getHandlerByPattern(type);
+    if (found) this.handlers.set(type, found);
+    return found;
   }
 
   private get durableName(): string {
